@@ -1,0 +1,29 @@
+/**
+ * Registry of implementation guides, looked up by ST01 + guide version (ST03, or GS08 when ST03 is
+ * absent). To add a guide: import it and add one line to GUIDES.
+ */
+import type { TransactionGuide } from './guide.types';
+
+const GUIDES: readonly TransactionGuide[] = [
+  // one line per guide, e.g. guide837P,
+];
+
+const extraGuides: TransactionGuide[] = [];
+
+/** Add a guide at run time (tests, plug-ins). Built-in guides belong in GUIDES above. */
+export function registerGuide(guide: TransactionGuide): void {
+  extraGuides.push(guide);
+}
+
+/** Every registered guide, built-in first. */
+export function allGuides(): readonly TransactionGuide[] {
+  return [...GUIDES, ...extraGuides];
+}
+
+/** The guide for a transaction set id (ST01, e.g. `837`) and version (e.g. `005010X222A1`). */
+export function guideFor(transactionSetId: string, version: string): TransactionGuide | undefined {
+  for (const guide of [...GUIDES, ...extraGuides]) {
+    if (guide.schema.transactionSet === transactionSetId && guide.schema.version === version) return guide;
+  }
+  return undefined;
+}
