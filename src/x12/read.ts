@@ -1,0 +1,69 @@
+/**
+ * The engine's entry points for whole inputs: `readX12` (syntax + envelope) and `validateX12` (plus
+ * each transaction set's implementation-guide validation). Only input that is not X12 at all, or is
+ * larger than the caller allows, throws; every other problem is a diagnostic beside the value.
+ */
+import { SegmentScanner } from './syntax/segment-scanner';
+import { toBuffer } from './syntax/bytes';
+import { X12Error, type Diagnostic, type Result } from './syntax/types';
+import { EnvelopeAssembler } from './envelope/envelope-assembler';
+import { InterchangeCollector } from './envelope/collect-interchanges';
+import type { Interchange } from './envelope/types';
+import { validateTransaction } from './validation/validate-transaction';
+
+export interface ReadX12Options {
+  /** Refuse inputs larger than this many bytes (X12-TOO-LARGE). Payer files are untrusted input. */
+  maxBytes?: number;
+  /** Longest segment accepted (default 1 MiB); longer ones are skipped with a diagnostic. */
+  maxSegmentBytes?: number;
+}
+
+export function notX12Error(): X12Error {
+  return new X12Error('X12-NOT-X12', 'The input holds no ISA segment: it is not an X12 interchange.');
+}
+
+export function tooLargeError(maxBytes: number): X12Error {
+  return new X12Error('X12-TOO-LARGE', `The input is larger than the limit of ${maxBytes} bytes.`);
+}
+
+export function readX12(input: Uint8Array | string, options: ReadX12Options = {}): Result<Interchange[]> {
+  const bytes = toBuffer(input);
+  if (options.maxBytes !== undefined && bytes.length > options.maxBytes)
+    throw tooLargeError(options.maxBytes);
+  const collector = new InterchangeCollector();
+  const assembler = new EnvelopeAssembler(collector.accept);
+  const scanner = new SegmentScanner(
+    {
+      segment: (segment, delimiters) => assembler.segment(segment, delimiters),
+      diagnostic: (diagnostic) => assembler.diagnostic(diagnostic),
+    },
+    { maxSegmentBytes: options.maxSegmentBytes },
+  );
+  scanner.push(bytes);
+  scanner.end();
+  if (scanner.isaCount === 0) throw notX12Error();
+  assembler.end();
+  return { value: collector.interchanges, diagnostics: collector.diagnostics };
+}
+
+/**
+ * readX12 plus implementation-guide validation of every complete transaction set. Diagnostics come in
+ * input order per interchange: envelope and syntax first, then each transaction set's.
+ */
+export function validateX12(input: Uint8Array | string, options: ReadX12Options = {}): Result<Interchange[]> {
+  const read = readX12(input, options);
+  const diagnostics: Diagnostic[] = [...read.diagnostics];
+  for (const interchange of read.value) {
+    for (const group of interchange.groups) {
+      for (const transaction of group.transactions) {
+        if (!transaction.complete) continue;
+        diagnostics.push(...validateTransaction(transaction, { interchange, group }));
+      }
+    }
+  }
+  return { value: read.value, diagnostics };
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((diagnostic) => diagnostic.severity === 'error');
+}
