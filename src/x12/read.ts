@@ -35,7 +35,7 @@ export function readX12(input: Uint8Array | string, options: ReadX12Options = {}
   const scanner = new SegmentScanner(
     {
       segment: (segment, delimiters) => assembler.segment(segment, delimiters),
-      diagnostic: (diagnostic) => assembler.diagnostic(diagnostic),
+      diagnostic: (diagnostic) => assembler.syntaxDiagnostic(diagnostic),
     },
     { maxSegmentBytes: options.maxSegmentBytes },
   );

@@ -40,6 +40,11 @@ export class EnvelopeAssembler {
     this.emit({ kind: 'diagnostic', diagnostic });
   }
 
+  /** A tokenizer diagnostic: add the control numbers of the envelope it occurred in. */
+  syntaxDiagnostic(diagnostic: Diagnostic): void {
+    this.diagnostic({ ...diagnostic, location: { ...this.baseLocation(), ...diagnostic.location } });
+  }
+
   private report(
     severity: Diagnostic['severity'],
     code: Parameters<typeof envelopeDiagnostic>[1],
