@@ -17,3 +17,4 @@ export * from './codes/ta1-codes';
 export * from './transactions/ta1/ta1.types';
 export * from './transactions/ta1/ta1.reader';
 export * from './transactions/ta1/ta1.writer';
+export * from './stream/validate-x12-stream';

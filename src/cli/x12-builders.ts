@@ -1,0 +1,23 @@
+/**
+ * Builders reachable from `x12gw x12 build <type> INPUT.json`. Each takes the parsed JSON input and
+ * returns the X12 text. The transaction teams replace the placeholders with their builders.
+ */
+export type X12BuilderType = '837p' | '837i' | '270';
+
+export type X12Builder = (input: unknown) => string;
+
+function notAvailable(type: X12BuilderType): X12Builder {
+  return () => {
+    throw new Error(`The ${type} builder is not available in this build yet.`);
+  };
+}
+
+export const X12_BUILDERS: Record<X12BuilderType, X12Builder> = {
+  '837p': notAvailable('837p'),
+  '837i': notAvailable('837i'),
+  '270': notAvailable('270'),
+};
+
+export function isBuilderType(value: string): value is X12BuilderType {
+  return Object.hasOwn(X12_BUILDERS, value);
+}

@@ -1,0 +1,41 @@
+/**
+ * Dispatch from a transaction set to its typed reader. Keys are `ST01/version` (837P and 837I share
+ * ST01 837 and differ by guide version) or plain `ST01`. To add a reader: one line in READERS.
+ */
+import type { Interchange, TransactionSet } from '../envelope/types';
+
+export type TransactionReader = (tx: TransactionSet, interchange: Interchange) => unknown;
+
+const READERS: Record<string, TransactionReader> = {
+  // '835/005010X221A1': (tx, interchange) => read835(tx, interchange),
+};
+
+/** Add a reader at run time (plug-ins, tests). Built-in readers belong in READERS. */
+export function registerTransactionReader(key: string, reader: TransactionReader): void {
+  READERS[key] = reader;
+}
+
+export function transactionReaderFor(
+  tx: Pick<TransactionSet, 'id' | 'version'>,
+): TransactionReader | undefined {
+  const versioned = `${tx.id}/${tx.version}`;
+  if (Object.hasOwn(READERS, versioned)) return READERS[versioned];
+  return Object.hasOwn(READERS, tx.id) ? READERS[tx.id] : undefined;
+}
+
+/** The typed model of a transaction set, or undefined when no reader is registered for it. */
+export function readTransaction(tx: TransactionSet, interchange: Interchange): unknown | undefined {
+  const reader = transactionReaderFor(tx);
+  return reader ? reader(tx, interchange) : undefined;
+}
+
+/** Fallback JSON for transaction sets without a typed reader: segments as id + elements. */
+export function genericTransactionJson(tx: TransactionSet): unknown {
+  return {
+    id: tx.id,
+    controlNumber: tx.controlNumber,
+    version: tx.version,
+    complete: tx.complete,
+    segments: tx.segments.map((segment) => ({ id: segment.id, elements: segment.elements })),
+  };
+}
