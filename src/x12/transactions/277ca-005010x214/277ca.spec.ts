@@ -1,0 +1,247 @@
+import { readX12 } from '../../read';
+import { segmentsOf, TEST_DELIMITERS } from '../../schema/segments.spec-support';
+import type { TransactionSet } from '../../envelope/types';
+import { read277CA } from './277ca.reader';
+import { build277CABody } from './277ca.writer';
+import { guide277CA } from './277ca.rules';
+import type { ClaimAcknowledgment277CA } from './277ca.model';
+import {
+  asJson,
+  codesOf,
+  corpusFiles,
+  goldenFiles,
+  readOne,
+  rewriteInterchange,
+} from './golden.spec-support';
+
+function readAll(text: string): { models: ClaimAcknowledgment277CA[]; codes: string[] } {
+  const read = readX12(text);
+  const all = [...read.diagnostics];
+  const models: ClaimAcknowledgment277CA[] = [];
+  for (const interchange of read.value) {
+    for (const group of interchange.groups) {
+      for (const tx of group.transactions) {
+        const result = read277CA(tx, interchange.delimiters);
+        models.push(result.value);
+        all.push(...result.diagnostics);
+        for (const rule of guide277CA.rules) {
+          all.push(
+            ...rule({
+              segments: tx.segments,
+              delimiters: interchange.delimiters,
+              location: {},
+              loopOf: () => undefined,
+            }),
+          );
+        }
+      }
+    }
+  }
+  return { models, codes: codesOf(all) };
+}
+
+function claims(model: ClaimAcknowledgment277CA) {
+  return model.informationSources.flatMap((s) =>
+    s.receivers.flatMap((r) => r.providers.flatMap((p) => p.claims)),
+  );
+}
+
+describe('277CA golden files (edi-samples/277ca)', () => {
+  const files = goldenFiles('277ca');
+
+  it('has valid and malformed samples', () => {
+    expect(files.map((f) => f.name)).toEqual([
+      '277ca-accepted',
+      '277ca-malformed-bad-hl-parent',
+      '277ca-malformed-missing-trn',
+      '277ca-malformed-truncated',
+      '277ca-rejected',
+    ]);
+  });
+
+  it.each(files.map((f) => [f.name, f] as const))('%s reads to its expected JSON', (_name, file) => {
+    const { models, codes } = readAll(file.text);
+    expect({ diagnostics: codes, transactions: asJson(models) }).toEqual(file.expected);
+  });
+
+  it.each(files.filter((f) => !f.name.includes('malformed')).map((f) => [f.name, f] as const))(
+    '%s round-trips byte for byte (read, model, build body, write)',
+    (_name, file) => {
+      const interchanges = readX12(file.text).value;
+      const rewritten = interchanges
+        .map((interchange) => {
+          const bodies = interchange.groups.flatMap((g) =>
+            g.transactions.map((tx) => build277CABody(read277CA(tx, interchange.delimiters).value)),
+          );
+          return rewriteInterchange(interchange, bodies, true);
+        })
+        .join('');
+      expect(rewritten).toBe(file.text);
+    },
+  );
+
+  it('accepted sample: claims keyed by CLM01 with payer claim numbers and line control numbers', () => {
+    const [model] = readAll(files.find((f) => f.name === '277ca-accepted')!.text).models;
+    const all = claims(model);
+    expect(
+      all.map((c) => [
+        c.patientControlNumber,
+        c.payerClaimControlNumber,
+        c.clearinghouseTraceNumber,
+        c.outcome,
+      ]),
+    ).toEqual([
+      ['PCN0001', 'PAYERCLM0001', 'CHTRACE0001', 'accepted'],
+      ['PCN0002', 'PAYERCLM0002', 'CHTRACE0002', 'accepted'],
+    ]);
+    expect(all[1].serviceDate).toEqual({
+      qualifier: '472',
+      format: 'RD8',
+      start: '20260302',
+      end: '20260303',
+    });
+    expect(
+      all[1].lines.map((l) => [
+        l.lineItemControlNumber,
+        l.procedureCode,
+        l.procedureModifiers,
+        l.chargeAmount,
+        l.unitCount,
+      ]),
+    ).toEqual([
+      ['LINE0001', '99213', ['25'], '125.50', '1'],
+      ['LINE0002', '87880', [], '150', '1'],
+    ]);
+    const receiver = model.informationSources[0].receivers[0];
+    expect(receiver.outcome).toBe('received');
+    expect(receiver.statusInformation[0].statuses[0]).toMatchObject({
+      categoryCode: 'A1',
+      statusCode: '19',
+      entityCode: 'PR',
+    });
+    expect(receiver.amounts).toEqual([{ qualifier: 'YU', amount: '425.50' }]);
+  });
+
+  it('rejected sample: one claim rejected at claim level, one batch rejected at receiver level', () => {
+    const { models } = readAll(files.find((f) => f.name === '277ca-rejected')!.text);
+    expect(models).toHaveLength(2);
+    const rejected = claims(models[0]).find((c) => c.patientControlNumber === 'PCN0004')!;
+    expect(rejected.outcome).toBe('rejected');
+    expect(rejected.statusInformation[0].actionCode).toBe('U');
+    expect(
+      rejected.statusInformation[0].statuses.map((s) => [s.categoryCode, s.statusCode, s.entityCode]),
+    ).toEqual([
+      ['A7', '562', '85'],
+      ['A7', '145', 'IL'],
+    ]);
+    expect(rejected.statusInformation[0].statuses[0].statusDescription).toBe(
+      "Entity's National Provider Identifier (NPI)",
+    );
+    expect(claims(models[0]).find((c) => c.patientControlNumber === 'PCN0003')!.outcome).toBe('accepted');
+
+    const batch = models[1].informationSources[0].receivers[0];
+    expect(batch.providers).toEqual([]);
+    expect(batch.outcome).toBe('rejected');
+    expect(batch.statusInformation[0]).toMatchObject({ actionCode: 'U', chargeAmount: '980.00' });
+    expect(batch.statusInformation[0].statuses.map((s) => s.categoryCode)).toEqual(['A3', 'A3']);
+    expect(batch.statusInformation[0].message).toBe('BATCH REJECTED SUBMITTER NOT AUTHORIZED');
+  });
+
+  it('malformed samples report their problems by code, never by value', () => {
+    const missing = readAll(files.find((f) => f.name === '277ca-malformed-missing-trn')!.text);
+    expect(missing.codes).toContain('X12-277CA-MISSING-TRN');
+    expect(claims(missing.models[0])).toHaveLength(2);
+    const badParent = readAll(files.find((f) => f.name === '277ca-malformed-bad-hl-parent')!.text);
+    expect(badParent.codes).toEqual(['X12-277CA-HL-PARENT']);
+    const truncated = readAll(files.find((f) => f.name === '277ca-malformed-truncated')!.text);
+    expect(truncated.codes).toEqual(expect.arrayContaining(['X12-ENV-SE-MISSING', 'X12-277CA-TRUNCATED']));
+  });
+});
+
+describe('read277CA on inline segments', () => {
+  const tx = (text: string): TransactionSet => ({
+    id: '277',
+    controlNumber: '0001',
+    version: '005010X214',
+    segments: segmentsOf(text),
+    complete: true,
+  });
+
+  it('attaches 22 (as well as PT) patient levels and reads STC composites with the component separator', () => {
+    const result = read277CA(
+      tx(
+        'ST*277*0001*005010X214~BHT*0085*08*X*20260101*1200*TH~HL*1**20*1~NM1*PR*2*P*****PI*1~HL*2*1*21*1~NM1*41*2*S*****46*2~' +
+          'HL*3*2*19*1~NM1*85*2*B*****XX*3~HL*4*3*22*0~NM1*QC*1*TESTPATIENT*JOHN~TRN*2*PCN9~STC*A6:21:IL*20260101*U*1.5~SE*13*0001~',
+      ),
+      TEST_DELIMITERS,
+    );
+    const claim = claims(result.value)[0];
+    expect(claim.outcome).toBe('rejected');
+    expect(claim.statusInformation[0].statuses[0]).toMatchObject({
+      categoryCode: 'A6',
+      statusCode: '21',
+      entityCode: 'IL',
+    });
+    expect(result.diagnostics).toEqual([]);
+  });
+
+  it('reports an amount that is not a decimal without echoing it', () => {
+    const result = read277CA(
+      tx(
+        'ST*277*0001*005010X214~BHT*0085*08*X*20260101*1200*TH~HL*1**20*0~NM1*PR*2*P~HL*2*1*21*0~NM1*41*2*S~AMT*YU*12X~SE*8*0001~',
+      ),
+      TEST_DELIMITERS,
+    );
+    expect(codesOf(result.diagnostics)).toEqual(['X12-277CA-INVALID-AMOUNT']);
+    expect(JSON.stringify(result.diagnostics)).not.toContain('12X');
+  });
+
+  it('reports an unknown HL level and a wrong transaction set', () => {
+    const result = read277CA(
+      { ...tx('ST*276*0001~BHT*0085~HL*1**99*0~SE*4*0001~'), id: '276' },
+      TEST_DELIMITERS,
+    );
+    expect(codesOf(result.diagnostics)).toEqual(['X12-277CA-HL-LEVEL', 'X12-277CA-WRONG-TRANSACTION']);
+  });
+});
+
+describe('277CA corpus (../shared/x12-corpus, read-only)', () => {
+  const files = [...corpusFiles('277CA'), ...corpusFiles('invalid').filter((f) => f.name.includes('277CA'))];
+  const maybe = files.length > 0 ? it : it.skip;
+
+  maybe('reads every 277CA corpus file without an exception', () => {
+    const summary: Record<string, string[]> = {};
+    for (const file of files) {
+      const result = readX12(file.text);
+      summary[file.name] = result.value.flatMap((interchange) =>
+        interchange.groups.flatMap((g) =>
+          g.transactions.flatMap((t) =>
+            claims(read277CA(t, interchange.delimiters).value).map(
+              (c) => `${c.patientControlNumber}:${c.outcome}`,
+            ),
+          ),
+        ),
+      );
+    }
+    expect(summary).toEqual({
+      'chsim__accepted.CLP.277': ['PCN-DELIV:accepted'],
+      'imsweb__x12_277CA_accepted.txt': ['5781:accepted'],
+      'imsweb__x12_277CA_rejected.txt': ['3920394930203:rejected'],
+      'oopfactory__277CA_FromBogeyone_truncated.txt': [],
+      'oopfactory__277CA_FromLatitude81uk_garbled.txt': expect.any(Array),
+    });
+  });
+
+  maybe('keeps the payer claim number, bill type and the 562/85 rejection of the imsweb sample', () => {
+    const file = files.find((f) => f.name === 'imsweb__x12_277CA_rejected.txt')!;
+    const { interchange } = readOne(file.text);
+    const claim = claims(read277CA(interchange.groups[0].transactions[0], interchange.delimiters).value)[0];
+    expect(claim.payerClaimControlNumber).toBe('1107000000001120');
+    expect(claim.billType).toBe('731');
+    expect(claim.statusInformation[0].statuses[0]).toMatchObject({
+      categoryCode: 'A7',
+      statusCode: '562',
+      entityCode: '85',
+    });
+  });
+});
