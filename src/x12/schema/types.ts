@@ -53,9 +53,10 @@ export interface SegmentDef {
   elements: readonly ElementDef[];
   /**
    * How to tell this segment from same-id siblings (e.g. the several REF or DTP segments of a loop):
-   * element number (1-based) and the qualifier values that select it.
+   * element number (1-based), optional component number (1-based, for a composite such as HI01-1),
+   * and the qualifier values that select it.
    */
-  qualifier?: { element: number; values: readonly string[] };
+  qualifier?: { element: number; component?: number; values: readonly string[] };
 }
 
 export interface LoopDef {

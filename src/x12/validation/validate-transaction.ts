@@ -1,10 +1,14 @@
 /**
  * Validate one transaction set (ST..SE) against its implementation guide: the schema walker (SNIP 2
- * loop/segment structure), element validation (SNIP 1/2) and the guide's rules (SNIP 3/4).
+ * loop and segment structure), element validation (SNIP 1/2) and the guide's rules (SNIP 3/4).
  */
 import type { FunctionalGroup, Interchange, TransactionSet } from '../envelope/types';
+import { walkTransaction } from '../schema/walker';
 import type { Diagnostic, DiagnosticLocation } from '../syntax/types';
 import { guideFor } from '../transactions';
+import { diagnostic } from './location';
+import { validateSegmentElements } from './validate-elements';
+import { segmentLocation } from './location';
 
 export interface TransactionContext {
   interchange: Interchange;
@@ -20,23 +24,34 @@ export function validateTransaction(tx: TransactionSet, context: TransactionCont
   const guide = guideFor(tx.id, tx.version);
   if (!guide) {
     return [
-      {
-        severity: 'warning',
-        code: 'X12-IG-UNKNOWN-GUIDE',
-        message: `No implementation guide registered for transaction set ${safeToken(tx.id)} version ${safeToken(tx.version)}`,
-        snip: 2,
-        location: { ...location, segmentId: 'ST', element: 'ST03' },
-      },
+      diagnostic(
+        'warning',
+        'X12-IG-UNKNOWN-GUIDE',
+        2,
+        `No implementation guide registered for transaction set ${safeToken(tx.id)} version ${safeToken(tx.version)}`,
+        { ...location, segmentId: 'ST', element: 'ST03' },
+      ),
     ];
   }
-  const diagnostics: Diagnostic[] = [];
+  const delimiters = context.interchange.delimiters;
+  const walk = walkTransaction(guide.schema, tx.segments, {
+    location,
+    componentSeparator: delimiters.component,
+  });
+  const diagnostics: Diagnostic[] = [...walk.diagnostics];
+  tx.segments.forEach((segment, i) => {
+    const def = walk.segmentDefOf(segment);
+    if (!def) return;
+    const where = segmentLocation(location, segment, i + 1, walk.loopOf(segment)?.loopId);
+    diagnostics.push(...validateSegmentElements(segment, def, delimiters, where));
+  });
   for (const rule of guide.rules) {
     diagnostics.push(
       ...rule({
         segments: tx.segments,
-        delimiters: context.interchange.delimiters,
+        delimiters,
         location,
-        loopOf: () => undefined,
+        loopOf: (segment) => walk.loopOf(segment)?.loopId || undefined,
       }),
     );
   }

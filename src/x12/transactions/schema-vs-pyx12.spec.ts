@@ -1,0 +1,110 @@
+/**
+ * Cross-check of our hand-written implementation-guide schemas against pyx12's XML maps (reference data
+ * in ../shared/reference/pyx12-maps, outside the repository): loop by loop, the loop ids, usage, repeat
+ * limits and the usage and repeat of each loop's segments. Where the map and the guide disagree the
+ * guide wins, and the difference is listed in that row's `exceptions` with the reason.
+ *
+ * To add a transaction set: one row in COMPARISONS.
+ */
+import { readFileSync } from 'fs';
+import * as path from 'path';
+import type { TransactionSchema } from '../schema/types';
+// import { schema837I } from './837i-005010x223a2/837i.schema';
+import { schema837P } from './837p-005010x222a1/837p.schema';
+import { type LoopOutline, outlineOfMap, outlineOfSchema, parseXml } from './pyx12-map.spec-support';
+
+/** Repository root is three levels above this folder; shared/ sits beside the repository. */
+const MAPS = path.resolve(__dirname, '../../../../shared/reference/pyx12-maps');
+
+/** A known, intended difference: `path` of the loop, and what differs (`usage`, `repeat`, `segments`, `loop`, `trigger`). */
+interface MapException {
+  path: string;
+  field: 'usage' | 'repeat' | 'segments' | 'loop' | 'trigger';
+  reason: string;
+}
+
+interface Comparison {
+  schema: TransactionSchema;
+  mapFile: string;
+  exceptions: readonly MapException[];
+}
+
+const COMPARISONS: readonly Comparison[] = [
+  { schema: schema837P, mapFile: '837.5010.X222.A1.xml', exceptions: [] },
+  // 837I pending
+];
+
+function byPath(outlines: LoopOutline[]): Map<string, LoopOutline> {
+  return new Map(outlines.map((o) => [o.path, o]));
+}
+
+describe.each(COMPARISONS.map((c) => [c.schema.id, c] as const))(
+  '%s schema against pyx12 map',
+  (_id, comparison) => {
+    const map = byPath(outlineOfMap(parseXml(readFileSync(path.join(MAPS, comparison.mapFile), 'utf8'))));
+    const ours = byPath(outlineOfSchema(comparison.schema));
+    const excepted = (loopPath: string, field: MapException['field']) =>
+      comparison.exceptions.some((e) => e.path === loopPath && e.field === field);
+
+    it('declares the same loops', () => {
+      const missing = [...map.keys()].filter((p) => !ours.has(p) && !excepted(p, 'loop'));
+      const extra = [...ours.keys()].filter((p) => !map.has(p) && !excepted(p, 'loop'));
+      expect({ missing, extra }).toEqual({ missing: [], extra: [] });
+    });
+
+    it('gives each loop the same usage and repeat', () => {
+      const differences: string[] = [];
+      for (const [loopPath, mine] of ours) {
+        const theirs = map.get(loopPath);
+        if (!theirs) continue;
+        if (mine.usage !== theirs.usage && !excepted(loopPath, 'usage')) {
+          differences.push(`${loopPath} usage ${mine.usage} vs map ${theirs.usage}`);
+        }
+        if (mine.repeat !== theirs.repeat && !excepted(loopPath, 'repeat')) {
+          differences.push(`${loopPath} repeat ${mine.repeat} vs map ${theirs.repeat}`);
+        }
+      }
+      expect(differences).toEqual([]);
+    });
+
+    it('gives each loop the same segments, with the same usage and repeat', () => {
+      const differences: string[] = [];
+      for (const [loopPath, mine] of ours) {
+        const theirs = map.get(loopPath);
+        if (!theirs || excepted(loopPath, 'segments')) continue;
+        if (mine.segments.join(',') !== theirs.segments.join(',')) {
+          differences.push(
+            `${loopPath || 'header'}: ours [${mine.segments.join(', ')}] map [${theirs.segments.join(', ')}]`,
+          );
+        }
+      }
+      expect(differences).toEqual([]);
+    });
+
+    it('identifies each loop by the same trigger qualifier values', () => {
+      const differences: string[] = [];
+      for (const [loopPath, mine] of ours) {
+        const theirs = map.get(loopPath);
+        if (!theirs || excepted(loopPath, 'trigger')) continue;
+        for (const [ref, values] of Object.entries(mine.triggerCodes)) {
+          const mapValues = theirs.triggerCodes[ref];
+          if (mapValues && mapValues.join(',') !== values.join(',')) {
+            differences.push(`${loopPath} ${ref} ours [${values.join(',')}] map [${mapValues.join(',')}]`);
+          }
+        }
+      }
+      expect(differences).toEqual([]);
+    });
+
+    it('compares a real outline (the map was read)', () => {
+      expect(map.size).toBeGreaterThan(10);
+      expect(ours.size).toBeGreaterThan(10);
+    });
+
+    it('lists only exceptions that are still needed', () => {
+      for (const exception of comparison.exceptions) {
+        expect(ours.has(exception.path) || map.has(exception.path)).toBe(true);
+      }
+    });
+  },
+);

@@ -1,0 +1,55 @@
+/**
+ * Stable codes for implementation-guide diagnostics: loop/segment structure and elements (WEDI SNIP
+ * type 2, some type 1) and the guides' balancing and situational rules (SNIP 3 and 4). Codes never change
+ * meaning once published. Guides add their rule codes to RULE_CODES.
+ */
+export const IMPLEMENTATION_GUIDE_CODES = {
+  'X12-IG-UNKNOWN-GUIDE': 'No implementation guide is registered for this ST01 and version (ST03 or GS08).',
+  'X12-IG-SEGMENT-UNEXPECTED':
+    'A segment is not in the guide at this place (wrong loop, wrong order or unknown).',
+  'X12-IG-SEGMENT-QUALIFIER': 'A segment the loop allows carries a qualifier the guide does not allow here.',
+  'X12-IG-SEGMENT-MISSING': 'A segment the guide requires in this loop is missing.',
+  'X12-IG-SEGMENT-REPEAT': 'A segment occurs more often in its loop than the guide allows.',
+  'X12-IG-SEGMENT-NOT-USED': 'A segment the guide marks as not used is present.',
+  'X12-IG-LOOP-MISSING': 'A loop the guide requires is missing.',
+  'X12-IG-LOOP-REPEAT': 'A loop occurs more often than the guide allows.',
+  'X12-IG-LOOP-NOT-USED': 'A loop the guide marks as not used is present.',
+  'X12-IG-ELEMENT-MISSING': 'A required element or component is empty.',
+  'X12-IG-ELEMENT-NOT-USED': 'An element or component the guide marks as not used holds a value.',
+  'X12-IG-ELEMENT-TOO-SHORT': 'An element or component is shorter than its minimum length.',
+  'X12-IG-ELEMENT-TOO-LONG': 'An element or component is longer than its maximum length.',
+  'X12-IG-ELEMENT-NUMERIC': 'An N0/N1/N2 element is not an optionally signed string of digits.',
+  'X12-IG-ELEMENT-DECIMAL': 'An R element is not an optionally signed decimal number.',
+  'X12-IG-ELEMENT-DATE': 'A DT element is not a real calendar date (CCYYMMDD or YYMMDD).',
+  'X12-IG-ELEMENT-TIME': 'A TM element is not a valid time (HHMM, HHMMSS or HHMMSSd..).',
+  'X12-IG-ELEMENT-CHARACTERS': 'An element holds a control character outside the X12 character sets.',
+  'X12-IG-ELEMENT-CODE': 'An element or component holds a code value the guide does not allow here.',
+  'X12-IG-ELEMENT-TOO-MANY': 'A segment has more elements than the guide defines.',
+  'X12-IG-COMPONENT-TOO-MANY':
+    'An element has more components than the guide defines (or is not a composite).',
+  'X12-IG-REPETITION-TOO-MANY': 'An element repeats more often than the guide allows.',
+  'X12-IG-DATE-FORMAT': 'A DTP03 value does not match its DTP02 format qualifier (D8 date, RD8 date range).',
+} as const;
+
+/** SNIP type 3 (balancing) and type 4 (situational) rules of the guides. */
+export const RULE_CODES = {
+  // 837P / 837I (transactions/837-common.rules.ts)
+  'X12-837-CLM02-BALANCE': 'CLM02 does not equal the sum of the claim service line charges (SV102 / SV203).',
+  'X12-837-REF-F8-REQUIRED': 'CLM05-3 is 7 or 8 (replacement or void) but the claim has no REF*F8.',
+  'X12-837-REF-F8-NOT-ALLOWED': 'The claim has a REF*F8 but CLM05-3 is neither 7 nor 8.',
+  'X12-837-PATIENT-IS-SUBSCRIBER': 'A patient loop 2000C follows a subscriber whose SBR02 is 18 (self).',
+  'X12-837-PATIENT-LOOP-MISSING': 'SBR02 is not 18 and the subscriber has claims but no patient loop 2000C.',
+  'X12-837-REF-6R-DUPLICATE':
+    'Two service lines of one claim carry the same REF*6R line item control number.',
+  'X12-837-SERVICE-LINES-LIMIT': 'A claim has more service lines than the guide allows (837P 50, 837I 999).',
+  'X12-837-HL-PARENT-UNKNOWN': 'HL02 names a parent HL01 that does not precede it in the transaction set.',
+  'X12-837-HL-ID-DUPLICATE': 'Two HL segments share HL01.',
+  'X12-837-HL-CHILD-CODE': 'HL04 says whether the level has children, and it does not match the HL tree.',
+  'X12-837-HL-PARENT-LEVEL': 'HL02 names a parent at the wrong level (22 under 20, 23 under 22).',
+} as const;
+
+export const DIAGNOSTIC_CODES = { ...IMPLEMENTATION_GUIDE_CODES, ...RULE_CODES } as const;
+
+export type ImplementationGuideCode = keyof typeof IMPLEMENTATION_GUIDE_CODES;
+export type RuleCode = keyof typeof RULE_CODES;
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
