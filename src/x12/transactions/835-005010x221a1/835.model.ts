@@ -1,0 +1,237 @@
+/**
+ * Typed model of one 835 health care claim payment/advice (005010X221A1), as read by read835 and
+ * written by build835Body. The model keeps every element a valid 835 carries, in guide order, so that
+ * reading then writing a valid file gives the same bytes. Amounts keep their X12 text and integer cents.
+ */
+
+/** An amount: the decimal text as it stands in the file, and integer cents (null when the text is not a valid amount). */
+export interface Amount835 {
+  value: string;
+  cents: number | null;
+}
+
+/** REF: reference identification (REF01 qualifier, REF02 value). */
+export interface Reference835 {
+  qualifier: string;
+  value: string;
+}
+
+/** DTM: date/time reference (DTM01 qualifier, DTM02 CCYYMMDD). */
+export interface Date835 {
+  qualifier: string;
+  date: string;
+}
+
+/** AMT: monetary amount (AMT01 qualifier, AMT02). */
+export interface MonetaryAmount835 {
+  qualifier: string;
+  amount: Amount835;
+}
+
+/** QTY: quantity (QTY01 qualifier, QTY02). */
+export interface Quantity835 {
+  qualifier: string;
+  quantity: string;
+}
+
+/** PER: contact (PER01 function, PER02 name, PER03..PER08 communication number pairs). */
+export interface Contact835 {
+  functionCode: string;
+  name?: string;
+  communications: { qualifier: string; number: string }[];
+}
+
+/** N3 + N4. */
+export interface Address835 {
+  /** N301, N302. */
+  lines: string[];
+  city?: string; // N401
+  state?: string; // N402
+  postalCode?: string; // N403
+  countryCode?: string; // N404
+  /** N407 (N405/N406 are not used by the guide). */
+  countrySubdivision?: string;
+}
+
+/** Loop 1000A payer (N1*PR) or 1000B payee (N1*PE). */
+export interface Party835 {
+  entityCode: string; // N101
+  name: string; // N102
+  idQualifier?: string; // N103 (payer XV; payee FI, XV, XX)
+  id?: string; // N104
+  address?: Address835;
+  /** Payer REF*2U/EO/HI/NF; payee REF*TJ/PQ/0B/D3 ... in file order. */
+  references: Reference835[];
+  /** Payer PER*CX/BL/IC. */
+  contacts: Contact835[];
+  /** Payee RDM remittance delivery method: the raw elements (RDM01..). */
+  remittanceDelivery?: string[];
+  /** Derived for convenience (not written): NPI from N103=XX. */
+  npi?: string;
+  /** Derived for convenience (not written): tax id from N103=FI or REF*TJ. */
+  taxId?: string;
+}
+
+/** BPR: financial information. */
+export interface FinancialInformation835 {
+  handlingCode: string; // BPR01: C payment with advice, D payment only, H advice only, I remittance information only, P prenotification, U split, X separate
+  paymentAmount: Amount835; // BPR02
+  creditDebitFlag: string; // BPR03: C credit, D debit
+  paymentMethod: string; // BPR04: ACH, BOP, CHK, FWT, NON
+  paymentFormat?: string; // BPR05: CCP, CTX
+  senderDfiQualifier?: string; // BPR06
+  senderDfiNumber?: string; // BPR07
+  senderAccountQualifier?: string; // BPR08
+  senderAccountNumber?: string; // BPR09
+  originatingCompanyId?: string; // BPR10
+  originatingCompanySupplementalCode?: string; // BPR11
+  receiverDfiQualifier?: string; // BPR12
+  receiverDfiNumber?: string; // BPR13
+  receiverAccountQualifier?: string; // BPR14
+  receiverAccountNumber?: string; // BPR15
+  paymentDate: string; // BPR16
+}
+
+/** TRN: reassociation trace number. */
+export interface Trace835 {
+  traceTypeCode: string; // TRN01 (1 current transaction trace numbers)
+  traceNumber: string; // TRN02: check or EFT trace number
+  payerId: string; // TRN03: payer identifier (1 + tax id)
+  originatingCompanySupplementalCode?: string; // TRN04
+}
+
+/** CAS: one adjustment (a group code with one reason/amount/quantity trio). */
+export interface Adjustment835 {
+  group: string; // CAS01: CO, CR, OA, PI, PR
+  reason: string; // CAS02/05/08/11/14/17 (CARC)
+  amount: Amount835; // CAS03/06/...
+  quantity?: string; // CAS04/07/...
+}
+
+/** NM1 in loop 2100. */
+export interface Name835 {
+  entityCode: string; // NM101
+  entityType: string; // NM102: 1 person, 2 non-person
+  lastName?: string; // NM103 (or organization name)
+  firstName?: string; // NM104
+  middleName?: string; // NM105
+  prefix?: string; // NM106
+  suffix?: string; // NM107
+  idQualifier?: string; // NM108
+  id?: string; // NM109
+}
+
+/** MIA (inpatient) or MOA (outpatient) adjudication information: raw elements and the remark codes among them. */
+export interface AdjudicationInformation835 {
+  elements: string[];
+  /** MIA05, MIA20-MIA23 or MOA03-MOA07: remittance advice remark codes (RARC). */
+  remarkCodes: string[];
+}
+
+/** SVC01 / SVC06 composite medical procedure identifier. */
+export interface Procedure835 {
+  qualifier: string; // -1: HC, AD, ER, HP, IV, N4, NU, WK ...
+  code: string; // -2
+  /** -3 .. -6; '' keeps the place of a skipped modifier. */
+  modifiers: string[];
+  description?: string; // -7
+}
+
+/** Loop 2110 service payment information. */
+export interface ServiceLine835 {
+  procedure: Procedure835; // SVC01
+  chargeAmount: Amount835; // SVC02
+  paymentAmount: Amount835; // SVC03
+  revenueCode?: string; // SVC04 (NUBC revenue code)
+  units?: string; // SVC05
+  submittedProcedure?: Procedure835; // SVC06
+  submittedUnits?: string; // SVC07
+  dates: Date835[]; // DTM*150/151/472
+  adjustments: Adjustment835[];
+  /** REF in file order, including REF*6R. */
+  references: Reference835[];
+  /** Derived (not written): REF*6R line item control number, echoed from the 837. */
+  lineControlNumber?: string;
+  amounts: MonetaryAmount835[];
+  quantities: Quantity835[];
+  /** LQ: LQ01 HE (RARC) or RX (NCPDP reject code), LQ02 code. */
+  remarks: { qualifier: string; code: string }[];
+}
+
+/** Loop 2100 claim payment information. */
+export interface Claim835 {
+  patientControlNumber: string; // CLP01 (echo of 837 CLM01)
+  statusCode: string; // CLP02
+  chargeAmount: Amount835; // CLP03
+  paymentAmount: Amount835; // CLP04
+  patientResponsibilityAmount?: Amount835; // CLP05
+  filingIndicator: string; // CLP06
+  payerClaimControlNumber: string; // CLP07
+  facilityCode?: string; // CLP08
+  frequencyCode?: string; // CLP09
+  drgCode?: string; // CLP11
+  drgWeight?: string; // CLP12
+  dischargeFraction?: string; // CLP13
+  adjustments: Adjustment835[];
+  patient?: Name835; // NM1*QC
+  insured?: Name835; // NM1*IL
+  correctedPatient?: Name835; // NM1*74
+  serviceProvider?: Name835; // NM1*82
+  crossoverCarrier?: Name835; // NM1*TT
+  correctedPriorityPayer?: Name835; // NM1*PR
+  otherSubscriber?: Name835; // NM1*GB
+  inpatientAdjudication?: AdjudicationInformation835; // MIA
+  outpatientAdjudication?: AdjudicationInformation835; // MOA
+  references: Reference835[];
+  dates: Date835[]; // DTM*036/050/232/233
+  contacts: Contact835[]; // PER*CX
+  amounts: MonetaryAmount835[];
+  quantities: Quantity835[];
+  serviceLines: ServiceLine835[];
+}
+
+/** Loop 2000 header number (LX) with its provider summary (TS3, TS2) and claims. */
+export interface ClaimGroup835 {
+  /** LX01; undefined when claims came without an LX (invalid, read tolerantly). */
+  headerNumber?: string;
+  /** TS3 raw elements. */
+  providerSummary?: string[];
+  /** TS2 raw elements. */
+  supplementalSummary?: string[];
+  claims: Claim835[];
+}
+
+/** PLB provider adjustment. */
+export interface ProviderAdjustment835 {
+  providerId: string; // PLB01
+  fiscalPeriodDate: string; // PLB02
+  adjustments: {
+    reasonCode: string; // PLB03-1 ...
+    reference?: string; // PLB03-2 ...
+    amount: Amount835; // PLB04 ...
+  }[];
+}
+
+export interface Remittance835 {
+  /** ST02. */
+  transactionControlNumber: string;
+  /** ST03 (guide version) when present. */
+  version?: string;
+  financialInformation: FinancialInformation835;
+  trace: Trace835;
+  /** CUR01 entity (PR), CUR02 currency code. */
+  currency?: { entityCode: string; currencyCode: string };
+  /** Header REF*EV (receiver id) and REF*F2 (version) in file order. */
+  references: Reference835[];
+  /** Header DTM*405 production date. */
+  dates: Date835[];
+  payer: Party835;
+  payee: Party835;
+  claimGroups: ClaimGroup835[];
+  providerAdjustments: ProviderAdjustment835[];
+}
+
+/** Every claim of a remittance, across its LX groups, in file order. */
+export function claimsOf(remittance: Remittance835): Claim835[] {
+  return remittance.claimGroups.flatMap((group) => group.claims);
+}
