@@ -16,6 +16,8 @@ export interface ReadX12Options {
   maxBytes?: number;
   /** Longest segment accepted (default 1 MiB); longer ones are skipped with a diagnostic. */
   maxSegmentBytes?: number;
+  /** Diagnostics kept by the whole-input reader (default 10,000); cut-off envelopes are always kept. */
+  maxDiagnostics?: number;
 }
 
 export function notX12Error(): X12Error {
@@ -30,7 +32,7 @@ export function readX12(input: Uint8Array | string, options: ReadX12Options = {}
   const bytes = toBuffer(input);
   if (options.maxBytes !== undefined && bytes.length > options.maxBytes)
     throw tooLargeError(options.maxBytes);
-  const collector = new InterchangeCollector();
+  const collector = new InterchangeCollector(options.maxDiagnostics);
   const assembler = new EnvelopeAssembler(collector.accept);
   const scanner = new SegmentScanner(
     {

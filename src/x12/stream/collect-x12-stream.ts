@@ -6,8 +6,9 @@ import type { X12StreamEvent } from './read-x12-stream';
 
 export async function collectX12Stream(
   events: AsyncIterable<X12StreamEvent>,
+  maxDiagnostics?: number,
 ): Promise<Result<Interchange[]>> {
-  const collector = new InterchangeCollector();
+  const collector = new InterchangeCollector(maxDiagnostics);
   for await (const event of events) collector.accept(event);
   return { value: collector.interchanges, diagnostics: collector.diagnostics };
 }

@@ -51,6 +51,8 @@ export class SegmentScanner {
   /** After a malformed ISA the following text is already explained: do not report it again. */
   private gapExplained = false;
   private discarding = false;
+  /** Inside a run of empty segments: the run is reported once. */
+  private inEmptyRun = false;
   private atStart = true;
   private ended = false;
   private readonly maxSegmentBytes: number;
@@ -233,12 +235,15 @@ export class SegmentScanner {
       return end + 1;
     }
     if (end === position) {
-      this.report(
-        'warning',
-        'X12-SYN-EMPTY-SEGMENT',
-        'An empty segment (two terminators) was ignored.',
-        offset,
-      );
+      if (!this.inEmptyRun) {
+        this.report(
+          'warning',
+          'X12-SYN-EMPTY-SEGMENT',
+          'Empty segments (two terminators) were ignored.',
+          offset,
+        );
+      }
+      this.inEmptyRun = true;
       return end + 1;
     }
     const segment = this.emit(buffer, position, end);
@@ -257,6 +262,7 @@ export class SegmentScanner {
 
   private emit(buffer: Buffer, start: number, end: number): Segment {
     const delimiters = this.delimiters as Delimiters;
+    this.inEmptyRun = false;
     const text = buffer.toString('utf8', start, end);
     const parts = text.split(delimiters.element);
     const id = parts[0];
