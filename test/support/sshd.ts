@@ -1,0 +1,282 @@
+// A real OpenSSH sshd for one test file (see ../shared/design/SFTP-TESTING.md): 127.0.0.1 only, a free high
+// port, a throwaway config, host key and client key under a temporary directory. Start it in beforeAll and
+// stop it in afterAll; every process it signals is one this harness started (the listener and its
+// per-connection descendants), never anything found by name.
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir, userInfo } from 'node:os';
+import { join } from 'node:path';
+
+const SSHD = '/usr/sbin/sshd';
+
+export interface SshdOptions {
+  /** Extra arguments for `internal-sftp` in ForceCommand, e.g. ['-P', 'rename,posix-rename'] or ['-R']. */
+  internalSftpArgs?: string[];
+  /** Seconds for ClientAliveInterval (server-side keepalive); default 5. */
+  clientAliveInterval?: number;
+}
+
+export interface TestSshd {
+  readonly host: string;
+  readonly port: number;
+  readonly username: string;
+  /** The gateway's client private key (OpenSSH format, unencrypted). */
+  readonly privateKey: string;
+  /** `SHA256:<base64>` as `ssh-keygen -l -E sha256` prints it. */
+  readonly hostKeyFingerprint: string;
+  /** Base directory of this instance (config, keys, logs). */
+  readonly baseDir: string;
+  /** The SFTP start directory (absolute, on this machine). */
+  readonly rootDir: string;
+  /** Absolute local paths of the remote outbound and inbound directories. */
+  readonly outboundDir: string;
+  readonly inboundDir: string;
+  /** Remote paths (relative to the SFTP start directory) of the same directories. */
+  readonly remoteOutbound: string;
+  readonly remoteInbound: string;
+  /** The listener's PID (changes on restart). */
+  pid(): number;
+  /** The sshd's stderr so far (debugging). */
+  log(): string;
+  stop(): Promise<void>;
+  restart(): Promise<void>;
+  restartWithOptions(options: SshdOptions): Promise<void>;
+  /** SIGKILL every per-connection process (descendants of the listener); the listener keeps running. */
+  killSessions(): number;
+  /** PIDs of the current per-connection processes. */
+  sessionPids(): number[];
+  /** A fresh ed25519 key pair that the server does not authorise (for wrong-credential tests). */
+  generateUnauthorisedKey(): string;
+}
+
+export async function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** The SHA-256 fingerprint of an OpenSSH public key line, in ssh-keygen's `SHA256:base64` form (no padding). */
+export function fingerprintOfPublicKey(publicKeyLine: string): string {
+  const blob = Buffer.from(publicKeyLine.trim().split(/\s+/)[1], 'base64');
+  return 'SHA256:' + createHash('sha256').update(blob).digest('base64').replace(/=+$/, '');
+}
+
+function generateKey(path: string): void {
+  execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'gateway-test', '-f', path], {
+    stdio: 'ignore',
+  });
+}
+
+/** Parent PID of a process from /proc, or undefined when it has gone. */
+function parentPid(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Field 4 after the parenthesised command name (which may itself contain spaces or parentheses).
+    const afterName = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(afterName[1]);
+  } catch {
+    return undefined;
+  }
+}
+
+export function descendantPids(rootPid: number): number[] {
+  const parents = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const ppid = parentPid(Number(entry));
+    if (ppid !== undefined) parents.set(Number(entry), ppid);
+  }
+  const result: number[] = [];
+  const frontier = [rootPid];
+  while (frontier.length > 0) {
+    const current = frontier.pop() as number;
+    for (const [pid, ppid] of parents) {
+      if (ppid === current) {
+        result.push(pid);
+        frontier.push(pid);
+      }
+    }
+  }
+  return result;
+}
+
+function killQuietly(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
+/** Remove the immutable attribute that a permission test may have set, so the directory can be deleted. */
+function clearImmutable(dir: string): void {
+  try {
+    execFileSync('chattr', ['-R', '-i', dir], { stdio: 'ignore' });
+  } catch {
+    // chattr missing or unsupported: nothing was made immutable
+  }
+}
+
+export async function startSshd(options: SshdOptions = {}): Promise<TestSshd> {
+  if (!existsSync(SSHD)) throw new Error(`${SSHD} is missing: apt-get install -y openssh-server`);
+  // A root sshd insists on its privilege separation directory.
+  if (process.getuid?.() === 0) mkdirSync('/run/sshd', { recursive: true, mode: 0o755 });
+
+  const baseDir = mkdtempSync(join(tmpdir(), 'gw-sshd-'));
+  const etcDir = join(baseDir, 'etc');
+  const rootDir = join(baseDir, 'root');
+  const outboundDir = join(rootDir, 'outbound');
+  const inboundDir = join(rootDir, 'inbound');
+  mkdirSync(etcDir, { mode: 0o700 });
+  mkdirSync(outboundDir, { recursive: true });
+  mkdirSync(inboundDir, { recursive: true });
+  generateKey(join(etcDir, 'host_ed25519'));
+  generateKey(join(etcDir, 'client_ed25519'));
+  writeFileSync(join(etcDir, 'authorized_keys'), readFileSync(join(etcDir, 'client_ed25519.pub')), {
+    mode: 0o600,
+  });
+  const port = await findFreePort();
+  const hostKeyFingerprint = fingerprintOfPublicKey(readFileSync(join(etcDir, 'host_ed25519.pub'), 'utf8'));
+  const privateKey = readFileSync(join(etcDir, 'client_ed25519'), 'utf8');
+  const configPath = join(etcDir, 'sshd_config');
+
+  let current: SshdOptions = options;
+  let child: ChildProcess | undefined;
+  let stderr = '';
+  let extraKeys = 0;
+
+  const writeConfig = (): void => {
+    const sftpArgs = (current.internalSftpArgs ?? []).join(' ');
+    writeFileSync(
+      configPath,
+      [
+        'ListenAddress 127.0.0.1',
+        `Port ${port}`,
+        `HostKey ${join(etcDir, 'host_ed25519')}`,
+        `PidFile ${join(baseDir, 'sshd.pid')}`,
+        `AuthorizedKeysFile ${join(etcDir, 'authorized_keys')}`,
+        'PubkeyAuthentication yes',
+        'PasswordAuthentication no',
+        'KbdInteractiveAuthentication no',
+        'PermitRootLogin prohibit-password',
+        'UsePAM no',
+        'StrictModes no',
+        'Subsystem sftp internal-sftp',
+        `ForceCommand internal-sftp -d ${rootDir} -u 0077 ${sftpArgs}`.trimEnd(),
+        'PermitTTY no',
+        'AllowTcpForwarding no',
+        'X11Forwarding no',
+        'MaxStartups 100',
+        `ClientAliveInterval ${current.clientAliveInterval ?? 5}`,
+        'ClientAliveCountMax 2',
+        'LogLevel VERBOSE',
+        '',
+      ].join('\n'),
+    );
+  };
+
+  const launch = async (): Promise<void> => {
+    writeConfig();
+    execFileSync(SSHD, ['-t', '-f', configPath], { stdio: 'pipe' });
+    stderr = '';
+    const proc = spawn(SSHD, ['-D', '-e', '-f', configPath], { stdio: ['ignore', 'ignore', 'pipe'] });
+    child = proc;
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        cleanup();
+        reject(new Error(`sshd did not start listening within 10 s:\n${stderr}`));
+      }, 10_000);
+      const onData = (chunk: Buffer): void => {
+        stderr += chunk.toString('utf8');
+        if (stderr.includes(`Server listening on 127.0.0.1 port ${port}`)) {
+          cleanup();
+          resolve();
+        }
+      };
+      const onExit = (code: number | null): void => {
+        cleanup();
+        reject(new Error(`sshd exited (${code}) before listening:\n${stderr}`));
+      };
+      const cleanup = (): void => {
+        clearTimeout(timer);
+        proc.off('exit', onExit);
+      };
+      proc.stderr?.on('data', onData);
+      proc.once('exit', onExit);
+    });
+  };
+
+  const halt = async (): Promise<void> => {
+    const proc = child;
+    if (!proc || proc.exitCode !== null || proc.pid === undefined) return;
+    const sessions = descendantPids(proc.pid);
+    const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+    killQuietly(proc.pid, 'SIGTERM');
+    for (const pid of sessions) killQuietly(pid, 'SIGKILL');
+    const timer = setTimeout(() => killQuietly(proc.pid as number, 'SIGKILL'), 5_000);
+    await exited;
+    clearTimeout(timer);
+    child = undefined;
+  };
+
+  await launch();
+
+  const sshd: TestSshd = {
+    host: '127.0.0.1',
+    port,
+    username: userInfo().username,
+    privateKey,
+    hostKeyFingerprint,
+    baseDir,
+    rootDir,
+    outboundDir,
+    inboundDir,
+    remoteOutbound: 'outbound',
+    remoteInbound: 'inbound',
+    pid: () => child?.pid ?? -1,
+    log: () => stderr,
+    stop: async () => {
+      await halt();
+      clearImmutable(baseDir);
+      rmSync(baseDir, { recursive: true, force: true });
+    },
+    restart: async () => {
+      await halt();
+      await launch();
+    },
+    restartWithOptions: async (next: SshdOptions) => {
+      current = next;
+      await halt();
+      await launch();
+    },
+    sessionPids: () => (child?.pid === undefined ? [] : descendantPids(child.pid)),
+    killSessions: () => {
+      const pids = sshd.sessionPids();
+      for (const pid of pids) killQuietly(pid, 'SIGKILL');
+      return pids.length;
+    },
+    generateUnauthorisedKey: () => {
+      extraKeys += 1;
+      const path = join(etcDir, `unauthorised_${extraKeys}`);
+      generateKey(path);
+      return readFileSync(path, 'utf8');
+    },
+  };
+  return sshd;
+}
