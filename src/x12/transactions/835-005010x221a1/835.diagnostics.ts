@@ -16,6 +16,8 @@ export const CODES_835 = {
   'X12-835-CLP-BALANCE':
     'Claim CLP03 minus all its claim and line CAS amounts does not equal CLP04 (SNIP 3).',
   'X12-835-BPR-BALANCE': 'The sum of CLP04 minus the PLB amounts does not equal BPR02 (SNIP 3).',
+  'X12-835-BALANCE-UNCHECKED':
+    'A balance could not be computed because one of its amounts is not a valid decimal in whole cents.',
 } as const;
 
 export type Code835 = keyof typeof CODES_835;

@@ -99,13 +99,20 @@ CAS*PR*1*20`),
       ).toEqual(['X12-835-CLP-BALANCE']);
     });
 
-    it('skips a balance whose amounts are not valid (the reader reports them)', () => {
+    it('says a balance could not be checked when an amount is not valid, never guesses', () => {
       expect(
         codes(`${HEADER('90')}
 LX*1
 CLP*PCN1*1*100*90**12*CLM1
 CAS*CO*45*ten`),
-      ).toEqual([]);
+      ).toEqual(['X12-835-BALANCE-UNCHECKED']);
+      expect(
+        codes(`${HEADER('90')}
+LX*1
+CLP*PCN1*1*100*90.001**12*CLM1
+SVC*HC:99213*100*90.001**1
+CAS*CO*45*10`),
+      ).toEqual(['X12-835-BALANCE-UNCHECKED', 'X12-835-BALANCE-UNCHECKED', 'X12-835-BALANCE-UNCHECKED']);
     });
   });
 

@@ -1,8 +1,8 @@
 /**
  * SNIP type 3 balancing rules of the 835 (005010X221A1, section 1.10.2.1 "Balancing"), all in integer
  * cents. A positive CAS or PLB amount reduces the payment; negative amounts (reversals, CLP02 = 22)
- * follow the same arithmetic. An amount that is not a valid decimal is the reader's/element validation's
- * finding: the rule skips that balance rather than guess.
+ * follow the same arithmetic. When an amount is not a valid decimal in whole cents the balance cannot be
+ * computed: the rule says so (X12-835-BALANCE-UNCHECKED) rather than guess.
  */
 import { parseCents } from '../../money';
 import { elementValue } from '../../syntax/elements';
@@ -82,7 +82,19 @@ export const balance835: TransactionRule = (input) => {
   let plbTotalCents = 0;
   let transactionReadable = true;
 
+  const unchecked = (what: string, balance: OpenBalance, loopId: string): void => {
+    diagnostics.push(
+      diagnostic835(
+        'X12-835-BALANCE-UNCHECKED',
+        'error',
+        3,
+        `${what} at segment ${balance.position} could not be balanced: one of its amounts is not a valid decimal in whole cents`,
+        segmentLocation(input.location, balance.segment, balance.position, { loopId }),
+      ),
+    );
+  };
   const closeLine = (): void => {
+    if (line && !line.readable) unchecked('Service line', line, '2110');
     if (line && line.readable && line.charge! - line.adjustments !== line.payment) {
       diagnostics.push(
         diagnostic835(
@@ -98,6 +110,7 @@ export const balance835: TransactionRule = (input) => {
   };
   const closeClaim = (): void => {
     closeLine();
+    if (claim && !claim.readable) unchecked('Claim', claim, '2100');
     if (claim && claim.readable && claim.charge! - claim.adjustments !== claim.payment) {
       diagnostics.push(
         diagnostic835(
@@ -159,7 +172,17 @@ export const balance835: TransactionRule = (input) => {
   });
   closeClaim();
 
-  if (bpr && bpr.amount !== undefined && transactionReadable && paymentTotal - plbTotalCents !== bpr.amount) {
+  if (bpr && (bpr.amount === undefined || !transactionReadable)) {
+    diagnostics.push(
+      diagnostic835(
+        'X12-835-BALANCE-UNCHECKED',
+        'error',
+        3,
+        'BPR02 could not be balanced against the claims and provider adjustments: an amount is not a valid decimal in whole cents',
+        segmentLocation(input.location, bpr.segment, bpr.position, { element: 'BPR02' }),
+      ),
+    );
+  } else if (bpr && bpr.amount !== undefined && paymentTotal - plbTotalCents !== bpr.amount) {
     diagnostics.push(
       diagnostic835(
         'X12-835-BPR-BALANCE',

@@ -79,7 +79,8 @@ export function rewriteInterchange(interchange: Interchange, bodies: readonly Se
         transactions: group.transactions.map((tx) => ({
           id: tx.id,
           controlNumber: tx.controlNumber,
-          version: tx.version,
+          // ST03 as it stood (the 835 guide does not use it; the 999 requires it)
+          version: tx.segments[0]?.elements[2] ?? '',
           body: bodies[next++],
         })),
       })),
