@@ -2,9 +2,11 @@
  * Registry of implementation guides, looked up by ST01 + guide version (ST03, or GS08 when ST03 is
  * absent). To add a guide: import it and add one line to GUIDES.
  */
+import { guide835 } from './835-005010x221a1/835.guide';
 import type { TransactionGuide } from './guide.types';
 
 const GUIDES: readonly TransactionGuide[] = [
+  guide835,
   // one line per guide, e.g. guide837P,
 ];
 
