@@ -126,24 +126,36 @@ export function walkTransaction(
       const frame = stack[stack.length - 1];
       frame.instance.segments.push(segment);
       loopBySegment.set(segment, frame.instance);
-      const sameId = frame.instance.def.children.some((c) => c.kind === 'segment' && c.id === segment.id);
+      const siblings = frame.instance.def.children;
+      const allowedHere = siblings.some((c) => c.kind === 'segment' && matches(c, segment));
+      const sameId = siblings.some((c) => c.kind === 'segment' && c.id === segment.id);
       const where = segmentLocation(base, segment, positionInTransaction, frame.instance.loopId);
+      const place = `Segment ${segment.id} at position ${positionInTransaction}`;
+      const loop = loopName(frame.instance.loopId);
       diagnostics.push(
-        sameId
+        allowedHere
           ? diagnostic(
               'error',
-              'X12-IG-SEGMENT-QUALIFIER',
+              'X12-IG-SEGMENT-ORDER',
               2,
-              `Segment ${segment.id} at position ${positionInTransaction} has a qualifier not allowed in ${loopName(frame.instance.loopId)}`,
+              `${place} is out of the guide's order in ${loop}`,
               where,
             )
-          : diagnostic(
-              'error',
-              'X12-IG-SEGMENT-UNEXPECTED',
-              2,
-              `Segment ${segment.id} at position ${positionInTransaction} is not expected in ${loopName(frame.instance.loopId)}`,
-              where,
-            ),
+          : sameId
+            ? diagnostic(
+                'error',
+                'X12-IG-SEGMENT-QUALIFIER',
+                2,
+                `${place} has a qualifier not allowed in ${loop}`,
+                where,
+              )
+            : diagnostic(
+                'error',
+                'X12-IG-SEGMENT-UNEXPECTED',
+                2,
+                `${place} is not expected in ${loop}`,
+                where,
+              ),
       );
       return;
     }

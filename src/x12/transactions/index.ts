@@ -3,11 +3,15 @@
  * absent). To add a guide: import it and add one line to GUIDES.
  */
 import { guide835 } from './835-005010x221a1/835.guide';
+import { guide837I } from './837i-005010x223a2/837i.guide';
+import { guide837P } from './837p-005010x222a1/837p.guide';
 import type { TransactionGuide } from './guide.types';
 
 const GUIDES: readonly TransactionGuide[] = [
+  guide837P,
+  guide837I,
   guide835,
-  // one line per guide, e.g. guide837P,
+  // one line per guide
 ];
 
 const extraGuides: TransactionGuide[] = [];

@@ -7,6 +7,7 @@ export const IMPLEMENTATION_GUIDE_CODES = {
   'X12-IG-UNKNOWN-GUIDE': 'No implementation guide is registered for this ST01 and version (ST03 or GS08).',
   'X12-IG-SEGMENT-UNEXPECTED':
     'A segment is not in the guide at this place (wrong loop, wrong order or unknown).',
+  'X12-IG-SEGMENT-ORDER': 'A segment the loop allows comes after segments the guide places after it.',
   'X12-IG-SEGMENT-QUALIFIER': 'A segment the loop allows carries a qualifier the guide does not allow here.',
   'X12-IG-SEGMENT-MISSING': 'A segment the guide requires in this loop is missing.',
   'X12-IG-SEGMENT-REPEAT': 'A segment occurs more often in its loop than the guide allows.',
@@ -28,17 +29,18 @@ export const IMPLEMENTATION_GUIDE_CODES = {
   'X12-IG-COMPONENT-TOO-MANY':
     'An element has more components than the guide defines (or is not a composite).',
   'X12-IG-REPETITION-TOO-MANY': 'An element repeats more often than the guide allows.',
-  'X12-IG-DATE-FORMAT': 'A DTP03 value does not match its DTP02 format qualifier (D8 date, RD8 date range).',
+  'X12-IG-DATE-FORMAT': 'A DTP03 value does not match its DTP02 format qualifier (D8, RD8, DT or TM).',
 } as const;
 
 /** SNIP type 3 (balancing) and type 4 (situational) rules of the guides. */
 export const RULE_CODES = {
-  // 837P / 837I (transactions/837-common.rules.ts)
+  // 837P / 837I (transactions/common/claim-837.rules.ts)
   'X12-837-CLM02-BALANCE': 'CLM02 does not equal the sum of the claim service line charges (SV102 / SV203).',
   'X12-837-REF-F8-REQUIRED': 'CLM05-3 is 7 or 8 (replacement or void) but the claim has no REF*F8.',
   'X12-837-REF-F8-NOT-ALLOWED': 'The claim has a REF*F8 but CLM05-3 is neither 7 nor 8.',
   'X12-837-PATIENT-IS-SUBSCRIBER': 'A patient loop 2000C follows a subscriber whose SBR02 is 18 (self).',
-  'X12-837-PATIENT-LOOP-MISSING': 'SBR02 is not 18 and the subscriber has claims but no patient loop 2000C.',
+  'X12-837-PATIENT-LOOP-MISSING':
+    'SBR02 is not 18 (patient is not the subscriber) but the subscriber has no patient loop 2000C, or has claims itself.',
   'X12-837-REF-6R-DUPLICATE':
     'Two service lines of one claim carry the same REF*6R line item control number.',
   'X12-837-SERVICE-LINES-LIMIT': 'A claim has more service lines than the guide allows (837P 50, 837I 999).',

@@ -240,8 +240,12 @@ function checkDateTimePeriod(
   const format = segment.elements[1] ?? '';
   const value = segment.elements[2] ?? '';
   if (value === '') return;
-  const ok =
-    format === 'D8' ? isDate(value) && value.length === 8 : format === 'RD8' ? isDateRange(value) : true;
+  let ok = true;
+  if (format === 'D8') ok = value.length === 8 && isDate(value);
+  else if (format === 'RD8') ok = isDateRange(value);
+  // DT: CCYYMMDDHHMM (837I admission date and hour); TM: HHMM (837I discharge hour)
+  else if (format === 'DT') ok = value.length === 12 && isDate(value.slice(0, 8)) && isTime(value.slice(8));
+  else if (format === 'TM') ok = value.length === 4 && isTime(value);
   if (!ok) {
     out.push(
       diagnostic(

@@ -13,6 +13,8 @@ import {
   MOA,
   OI,
   PAT,
+  addressLoop,
+  otherPayerProviderLoop,
   otherSubscriberSBR,
   receiverName,
   submitterContact,
@@ -47,14 +49,6 @@ import {
 } from '../common/x12-segments';
 
 const VERSION = '005010X222A1';
-
-/** Entity name loops that carry only NM1 + N3 + N4 (pay-to, ambulance pick-up and drop-off). */
-function addressLoop(id: string, name: string, entityCode: string, entityTypes: readonly string[]) {
-  return loop(id, name, 'S', 1, NM1(name, [entityCode], { entityTypes }), [
-    N3(`${name} Address`, 'R'),
-    N4(`${name} City, State, ZIP Code`, 'R'),
-  ]);
-}
 
 // --- 2300 Claim Information -------------------------------------------------------------------------
 
@@ -202,24 +196,6 @@ function claimProviderLoops() {
   ];
 }
 
-function otherPayerProviderLoop(
-  id: string,
-  name: string,
-  entityCodes: string[],
-  entityTypes: string[],
-  ids: string[],
-  repeat = 1,
-) {
-  return loop(
-    id,
-    name,
-    'S',
-    repeat,
-    NM1(name, entityCodes, { entityTypes, lastName: 'N', personName: 'N' }),
-    [REF(`${name} Secondary Identification`, 'R', ids.length > 2 ? 3 : 2, ids)],
-  );
-}
-
 function otherSubscriberLoop() {
   return loop('2320', 'Other Subscriber Information', 'S', 10, otherSubscriberSBR('S'), [
     CAS('Claim Level Adjustments'),
@@ -264,6 +240,7 @@ function otherSubscriberLoop() {
       ['1'],
       ['0B', '1G', 'G2'],
       2,
+      3,
     ),
     otherPayerProviderLoop(
       '2330D',
@@ -271,6 +248,8 @@ function otherSubscriberLoop() {
       ['82'],
       ['1', '2'],
       PROVIDER_SECONDARY_IDS,
+      1,
+      3,
     ),
     otherPayerProviderLoop(
       '2330E',
@@ -278,6 +257,8 @@ function otherSubscriberLoop() {
       ['77'],
       ['2'],
       ['0B', 'G2', 'LU'],
+      1,
+      3,
     ),
     otherPayerProviderLoop(
       '2330F',
@@ -285,8 +266,10 @@ function otherSubscriberLoop() {
       ['DQ'],
       ['1'],
       PROVIDER_SECONDARY_IDS,
+      1,
+      3,
     ),
-    otherPayerProviderLoop('2330G', 'Other Payer Billing Provider', ['85'], ['1', '2'], ['G2', 'LU']),
+    otherPayerProviderLoop('2330G', 'Other Payer Billing Provider', ['85'], ['1', '2'], ['G2', 'LU'], 1, 2),
   ]);
 }
 

@@ -2,15 +2,54 @@
  * Segments the 837 professional (005010X222A1) and institutional (005010X223A2) guides share, with the
  * differences passed in as options.
  */
-import type { SegmentDef, Usage } from '../../schema/types';
-import { co, composite, el, na, pad2, seg } from './schema-builders';
+import type { LoopDef, SegmentDef, Usage } from '../../schema/types';
+import { co, composite, el, loop, na, pad2, seg } from './schema-builders';
 import {
   CLAIM_FILING_INDICATOR_CODES,
   INDIVIDUAL_RELATIONSHIP_CODES,
+  N3,
+  N4,
   NM1,
   PAYER_RESPONSIBILITY_CODES,
   PER,
+  REF,
 } from './x12-segments';
+
+/** Entity name loops that carry only NM1 + N3 + N4 (pay-to address, ambulance pick-up and drop-off). */
+export function addressLoop(
+  id: string,
+  name: string,
+  entityCode: string,
+  entityTypes: readonly string[],
+): LoopDef {
+  return loop(id, name, 'S', 1, NM1(name, [entityCode], { entityTypes }), [
+    N3(`${name} Address`, 'R'),
+    N4(`${name} City, State, ZIP Code`, 'R'),
+  ]);
+}
+
+/**
+ * 2330C.. other payer provider loops: NM101/NM102 only (the guide marks the name and NM108/NM109 not
+ * used) and a required REF with the other payer's secondary identifier.
+ */
+export function otherPayerProviderLoop(
+  id: string,
+  name: string,
+  entityCodes: readonly string[],
+  entityTypes: readonly string[],
+  referenceQualifiers: readonly string[],
+  repeat: number,
+  referenceRepeat: number,
+): LoopDef {
+  return loop(
+    id,
+    name,
+    'S',
+    repeat,
+    NM1(name, entityCodes, { entityTypes, lastName: 'N', personName: 'N' }),
+    [REF(`${name} Secondary Identification`, 'R', referenceRepeat, referenceQualifiers)],
+  );
+}
 
 /** BHT Beginning of Hierarchical Transaction: BHT06 CH chargeable, RP reporting, 31 subrogation demand. */
 export function BHT(): SegmentDef {

@@ -1,0 +1,21 @@
+/** SNIP 3 and 4 rules of the 837I guide (005010X223A2). */
+import {
+  claimChargeBalances,
+  hierarchicalLevelsConsistent,
+  lineItemControlNumbersUnique,
+  patientLoopOnlyWhenPatientIsNotSubscriber,
+  payerClaimControlNumberWhenReplacingOrVoiding,
+  serviceLineLimit,
+} from '../common/claim-837.rules';
+import type { TransactionRule } from '../guide.types';
+
+export const rules837I: readonly TransactionRule[] = [
+  // SNIP 3: CLM02 equals the sum of SV203
+  claimChargeBalances('SV2', 'SV203'),
+  payerClaimControlNumberWhenReplacingOrVoiding,
+  patientLoopOnlyWhenPatientIsNotSubscriber,
+  lineItemControlNumbersUnique,
+  // 2400 repeat 999 in the institutional guide
+  serviceLineLimit(999),
+  hierarchicalLevelsConsistent,
+];

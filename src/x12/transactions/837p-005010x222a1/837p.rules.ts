@@ -1,0 +1,21 @@
+/** SNIP 3 and 4 rules of the 837P guide (005010X222A1). */
+import {
+  claimChargeBalances,
+  hierarchicalLevelsConsistent,
+  lineItemControlNumbersUnique,
+  patientLoopOnlyWhenPatientIsNotSubscriber,
+  payerClaimControlNumberWhenReplacingOrVoiding,
+  serviceLineLimit,
+} from '../common/claim-837.rules';
+import type { TransactionRule } from '../guide.types';
+
+export const rules837P: readonly TransactionRule[] = [
+  // SNIP 3: CLM02 equals the sum of SV102
+  claimChargeBalances('SV1', 'SV102'),
+  payerClaimControlNumberWhenReplacingOrVoiding,
+  patientLoopOnlyWhenPatientIsNotSubscriber,
+  lineItemControlNumbersUnique,
+  // 2400 repeat 50 in the professional guide
+  serviceLineLimit(50),
+  hierarchicalLevelsConsistent,
+];

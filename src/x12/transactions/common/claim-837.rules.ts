@@ -1,0 +1,340 @@
+/**
+ * SNIP type 3 (balancing) and type 4 (situational) rules the 837P and 837I guides share, plus HL tree
+ * integrity. Each rule reads the segments and the loop ids the schema walker assigned; none throws and
+ * no message carries an element value.
+ */
+import { parseCents } from '../../money';
+import { elementValue } from '../../syntax/elements';
+import type { Diagnostic, Segment } from '../../syntax/types';
+import { diagnostic, segmentLocation } from '../../validation/location';
+import type { RuleInput, TransactionRule } from '../guide.types';
+
+interface Placed {
+  segment: Segment;
+  /** 1-based position in the transaction set (ST = 1). */
+  position: number;
+  loopId: string | undefined;
+}
+
+interface ServiceLine {
+  lx: Placed;
+  segments: Placed[];
+}
+
+interface Claim {
+  clm: Placed;
+  /** Segments of loop 2300 itself (not of its child loops). */
+  claimSegments: Placed[];
+  lines: ServiceLine[];
+}
+
+/** Split the transaction into claims (CLM to the next CLM, HL or SE) and their service lines (LX). */
+export function claimsOf(input: RuleInput): Claim[] {
+  const claims: Claim[] = [];
+  let claim: Claim | undefined;
+  let line: ServiceLine | undefined;
+  input.segments.forEach((segment, i) => {
+    const placed: Placed = { segment, position: i + 1, loopId: input.loopOf(segment) };
+    if (segment.id === 'CLM') {
+      claim = { clm: placed, claimSegments: [placed], lines: [] };
+      line = undefined;
+      claims.push(claim);
+      return;
+    }
+    if (segment.id === 'HL' || segment.id === 'SE') {
+      claim = undefined;
+      line = undefined;
+      return;
+    }
+    if (!claim) return;
+    if (segment.id === 'LX') {
+      line = { lx: placed, segments: [placed] };
+      claim.lines.push(line);
+      return;
+    }
+    if (line) line.segments.push(placed);
+    else if (placed.loopId === '2300' || placed.loopId === undefined) claim.claimSegments.push(placed);
+  });
+  return claims;
+}
+
+function at(input: RuleInput, placed: Placed, element?: string) {
+  return segmentLocation(input.location, placed.segment, placed.position, placed.loopId, element);
+}
+
+/**
+ * SNIP 3: CLM02 equals the sum of the service line charges (SV102 in 837P, SV203 in 837I), compared
+ * in integer cents. Amounts that do not parse are left to element validation.
+ */
+export function claimChargeBalances(
+  lineSegmentId: 'SV1' | 'SV2',
+  chargeElement: 'SV102' | 'SV203',
+): TransactionRule {
+  return (input) => {
+    const out: Diagnostic[] = [];
+    for (const claim of claimsOf(input)) {
+      const total = parseCents(claim.clm.segment.elements[1] ?? '');
+      if (total === undefined) continue;
+      let sum = 0;
+      let readable = true;
+      for (const line of claim.lines) {
+        for (const placed of line.segments) {
+          if (placed.segment.id !== lineSegmentId) continue;
+          const charge = parseCents(elementValue(placed.segment, chargeElement, input.delimiters));
+          if (charge === undefined) readable = false;
+          else sum += charge;
+        }
+      }
+      if (readable && sum !== total) {
+        out.push(
+          diagnostic(
+            'error',
+            'X12-837-CLM02-BALANCE',
+            3,
+            `CLM02 at position ${claim.clm.position} does not equal the sum of ${chargeElement} of the claim's service lines`,
+            at(input, claim.clm, 'CLM02'),
+          ),
+        );
+      }
+    }
+    return out;
+  };
+}
+
+/** SNIP 4: 2300 REF*F8 (payer claim control number) present exactly when CLM05-3 is 7 or 8. */
+export const payerClaimControlNumberWhenReplacingOrVoiding: TransactionRule = (input) => {
+  const out: Diagnostic[] = [];
+  for (const claim of claimsOf(input)) {
+    const frequency = elementValue(claim.clm.segment, 'CLM05-3', input.delimiters);
+    const f8 = claim.claimSegments.find((p) => p.segment.id === 'REF' && p.segment.elements[0] === 'F8');
+    const replacingOrVoiding = frequency === '7' || frequency === '8';
+    if (replacingOrVoiding && !f8) {
+      out.push(
+        diagnostic(
+          'error',
+          'X12-837-REF-F8-REQUIRED',
+          4,
+          `Claim at position ${claim.clm.position} replaces or voids a claim (CLM05-3) but has no REF*F8 payer claim control number`,
+          at(input, claim.clm, 'CLM05-3'),
+        ),
+      );
+    } else if (!replacingOrVoiding && f8) {
+      out.push(
+        diagnostic(
+          'error',
+          'X12-837-REF-F8-NOT-ALLOWED',
+          4,
+          `REF*F8 at position ${f8.position} is only allowed when CLM05-3 is 7 or 8`,
+          at(input, f8, 'REF01'),
+        ),
+      );
+    }
+  }
+  return out;
+};
+
+/** 2400 REF*6R line item control numbers are unique within a claim (277CA and 835 echo them back). */
+export const lineItemControlNumbersUnique: TransactionRule = (input) => {
+  const out: Diagnostic[] = [];
+  for (const claim of claimsOf(input)) {
+    const seen = new Set<string>();
+    for (const line of claim.lines) {
+      for (const placed of line.segments) {
+        if (placed.segment.id !== 'REF' || placed.segment.elements[0] !== '6R' || placed.loopId === '2430')
+          continue;
+        const value = placed.segment.elements[1] ?? '';
+        if (value === '') continue;
+        if (seen.has(value)) {
+          out.push(
+            diagnostic(
+              'error',
+              'X12-837-REF-6R-DUPLICATE',
+              4,
+              `REF*6R at position ${placed.position} repeats a line item control number used earlier in the same claim`,
+              at(input, placed, 'REF02'),
+            ),
+          );
+        }
+        seen.add(value);
+      }
+    }
+  }
+  return out;
+};
+
+/** At most `limit` service lines per claim (837P 50, 837I 999). */
+export function serviceLineLimit(limit: number): TransactionRule {
+  return (input) => {
+    const out: Diagnostic[] = [];
+    for (const claim of claimsOf(input)) {
+      if (claim.lines.length <= limit) continue;
+      const first = claim.lines[limit].lx;
+      out.push(
+        diagnostic(
+          'error',
+          'X12-837-SERVICE-LINES-LIMIT',
+          4,
+          `Claim at position ${claim.clm.position} has ${claim.lines.length} service lines; the guide allows ${limit}`,
+          at(input, first),
+        ),
+      );
+    }
+    return out;
+  };
+}
+
+interface HierarchicalLevel {
+  placed: Placed;
+  id: string;
+  parentId: string;
+  level: string;
+  childCode: string;
+  children: HierarchicalLevel[];
+  /** SBR02 of a subscriber level (2000B). */
+  relationship?: string;
+  /** A claim (CLM) follows this HL before the next HL. */
+  hasClaims: boolean;
+}
+
+/** Levels each HL03 may hang under: 2000B under 2000A, 2000C under 2000B. */
+const PARENT_LEVEL: Record<string, string> = { '22': '20', '23': '22' };
+
+function hierarchyOf(input: RuleInput): HierarchicalLevel[] {
+  const levels: HierarchicalLevel[] = [];
+  let current: HierarchicalLevel | undefined;
+  input.segments.forEach((segment, i) => {
+    if (segment.id === 'HL') {
+      current = {
+        placed: { segment, position: i + 1, loopId: input.loopOf(segment) },
+        id: segment.elements[0] ?? '',
+        parentId: segment.elements[1] ?? '',
+        level: segment.elements[2] ?? '',
+        childCode: segment.elements[3] ?? '',
+        children: [],
+        hasClaims: false,
+      };
+      levels.push(current);
+    } else if (
+      current &&
+      segment.id === 'SBR' &&
+      current.level === '22' &&
+      current.relationship === undefined
+    ) {
+      current.relationship = segment.elements[1] ?? '';
+    } else if (current && segment.id === 'CLM') {
+      current.hasClaims = true;
+    }
+  });
+  return levels;
+}
+
+/**
+ * HL integrity: HL01 unique, HL02 names an earlier HL at the parent level, HL04 says 1 exactly when the
+ * level has children (SNIP 2).
+ */
+export const hierarchicalLevelsConsistent: TransactionRule = (input) => {
+  const out: Diagnostic[] = [];
+  const levels = hierarchyOf(input);
+  const byId = new Map<string, HierarchicalLevel>();
+  for (const level of levels) {
+    if (byId.has(level.id)) {
+      out.push(
+        diagnostic(
+          'error',
+          'X12-837-HL-ID-DUPLICATE',
+          2,
+          `HL at position ${level.placed.position} repeats an HL01 used earlier`,
+          at(input, level.placed, 'HL01'),
+        ),
+      );
+      continue;
+    }
+    if (level.parentId !== '') {
+      const parent = byId.get(level.parentId);
+      if (!parent) {
+        out.push(
+          diagnostic(
+            'error',
+            'X12-837-HL-PARENT-UNKNOWN',
+            2,
+            `HL02 at position ${level.placed.position} does not name an earlier HL01`,
+            at(input, level.placed, 'HL02'),
+          ),
+        );
+      } else {
+        parent.children.push(level);
+        const expected = PARENT_LEVEL[level.level];
+        if (expected !== undefined && parent.level !== expected) {
+          out.push(
+            diagnostic(
+              'error',
+              'X12-837-HL-PARENT-LEVEL',
+              2,
+              `HL at position ${level.placed.position} hangs under a level its HL03 does not allow`,
+              at(input, level.placed, 'HL02'),
+            ),
+          );
+        }
+      }
+    }
+    byId.set(level.id, level);
+  }
+  for (const level of byId.values()) {
+    const hasChildren = level.children.length > 0;
+    if ((level.childCode === '1') !== hasChildren && (level.childCode === '0' || level.childCode === '1')) {
+      out.push(
+        diagnostic(
+          'error',
+          'X12-837-HL-CHILD-CODE',
+          2,
+          `HL04 at position ${level.placed.position} does not match whether the level has child levels`,
+          at(input, level.placed, 'HL04'),
+        ),
+      );
+    }
+  }
+  return out;
+};
+
+/**
+ * SNIP 4: the patient loop 2000C only when the patient is not the subscriber. SBR02 = 18 (self): claims
+ * sit under 2000B and no 2000C follows. Otherwise SBR02 is empty, a 2000C is required, and claims sit
+ * under it.
+ */
+export const patientLoopOnlyWhenPatientIsNotSubscriber: TransactionRule = (input) => {
+  const out: Diagnostic[] = [];
+  const levels = hierarchyOf(input);
+  const byId = new Map<string, HierarchicalLevel>();
+  for (const level of levels) if (!byId.has(level.id)) byId.set(level.id, level);
+  for (const level of levels) {
+    const parent = byId.get(level.parentId);
+    if (parent && parent !== level) parent.children.push(level);
+  }
+  for (const subscriber of levels) {
+    if (subscriber.level !== '22' || byId.get(subscriber.id) !== subscriber) continue;
+    const patients = subscriber.children.filter((child) => child.level === '23');
+    const isSelf = subscriber.relationship === '18';
+    if (isSelf && patients.length > 0) {
+      out.push(
+        diagnostic(
+          'error',
+          'X12-837-PATIENT-IS-SUBSCRIBER',
+          4,
+          `Patient loop 2000C at position ${patients[0].placed.position} follows a subscriber whose SBR02 says the patient is the subscriber`,
+          at(input, patients[0].placed),
+        ),
+      );
+    } else if (!isSelf && (patients.length === 0 || subscriber.hasClaims)) {
+      out.push(
+        diagnostic(
+          'error',
+          'X12-837-PATIENT-LOOP-MISSING',
+          4,
+          `Subscriber at position ${subscriber.placed.position} is not the patient (SBR02 is not 18) but its claims are not in a patient loop 2000C`,
+          at(input, subscriber.placed, 'SBR02'),
+        ),
+      );
+    }
+  }
+  return out;
+};
