@@ -1,5 +1,6 @@
 // Shared helpers for the SFTP fault tests: connection options for a test sshd and synthetic, PHI-free bytes.
 import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
 import type { SftpConnectionOptions } from '../../src/modules/transmissions/sftp';
 import type { TestSshd } from './sshd';
 
@@ -47,4 +48,19 @@ export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
     return error;
   }
   throw new Error('expected a rejection, but the call succeeded');
+}
+
+/** Resolves once a local file (the server side of an upload) has at least minBytes; fails after timeoutMs. */
+export async function waitForGrowingFile(
+  path: string,
+  minBytes: number,
+  timeoutMs = 10_000,
+): Promise<number> {
+  const started = Date.now();
+  for (;;) {
+    const size = existsSync(path) ? statSync(path).size : -1;
+    if (size >= minBytes) return size;
+    if (Date.now() - started > timeoutMs) throw new Error(`${path} did not reach ${minBytes} bytes`);
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
 }

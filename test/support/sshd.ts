@@ -5,6 +5,7 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
+  chmodSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -57,6 +58,14 @@ export interface TestSshd {
   sessionPids(): number[];
   /** A fresh ed25519 key pair that the server does not authorise (for wrong-credential tests). */
   generateUnauthorisedKey(): string;
+  /**
+   * Makes a directory under rootDir refuse writes at the kernel, so the SFTP server answers Permission denied:
+   * chmod 0555 when not root; as root (which ignores modes) the immutable attribute (chattr +i, needs
+   * CAP_LINUX_IMMUTABLE and ext4/xfs/btrfs). Returns the technique used; stop() undoes it.
+   */
+  makeUnwritable(localDir: string): 'chmod' | 'chattr';
+  /** Mounts a tmpfs of the given size on a directory under rootDir (root only); stop() unmounts it. */
+  mountTinyDisk(localDir: string, sizeBytes: number): void;
 }
 
 export async function findFreePort(): Promise<number> {
@@ -160,6 +169,8 @@ export async function startSshd(options: SshdOptions = {}): Promise<TestSshd> {
   let child: ChildProcess | undefined;
   let stderr = '';
   let extraKeys = 0;
+  const mounts: string[] = [];
+  const readOnlyDirs: string[] = [];
 
   const writeConfig = (): void => {
     const sftpArgs = (current.internalSftpArgs ?? []).join(' ');
@@ -253,6 +264,10 @@ export async function startSshd(options: SshdOptions = {}): Promise<TestSshd> {
     log: () => stderr,
     stop: async () => {
       await halt();
+      for (const mountPoint of mounts.splice(0).reverse()) {
+        execFileSync('umount', [mountPoint], { stdio: 'ignore' });
+      }
+      for (const dir of readOnlyDirs.splice(0)) chmodSync(dir, 0o755);
       clearImmutable(baseDir);
       rmSync(baseDir, { recursive: true, force: true });
     },
@@ -276,6 +291,23 @@ export async function startSshd(options: SshdOptions = {}): Promise<TestSshd> {
       const path = join(etcDir, `unauthorised_${extraKeys}`);
       generateKey(path);
       return readFileSync(path, 'utf8');
+    },
+    makeUnwritable: (localDir: string) => {
+      if (!localDir.startsWith(rootDir)) throw new Error('only directories of this test sshd');
+      if (process.getuid?.() !== 0) {
+        chmodSync(localDir, 0o555);
+        readOnlyDirs.push(localDir);
+        return 'chmod';
+      }
+      execFileSync('chattr', ['+i', localDir], { stdio: 'pipe' });
+      return 'chattr';
+    },
+    mountTinyDisk: (localDir: string, sizeBytes: number) => {
+      if (!localDir.startsWith(rootDir)) throw new Error('only directories of this test sshd');
+      execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${sizeBytes},mode=0700`, 'tmpfs', localDir], {
+        stdio: 'pipe',
+      });
+      mounts.push(localDir);
     },
   };
   return sshd;
