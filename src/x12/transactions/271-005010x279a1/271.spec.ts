@@ -1,0 +1,248 @@
+import { readX12 } from '../../read';
+import type { TransactionSet } from '../../envelope/types';
+import { segmentsOf, TEST_DELIMITERS } from '../../schema/segments.spec-support';
+import {
+  asJson,
+  codesOf,
+  corpusFiles,
+  goldenFiles,
+  rewriteInterchange,
+} from '../277ca-005010x214/golden.spec-support';
+import type { EligibilityResponse271, Member271 } from './271.model';
+import { read271 } from './271.reader';
+import { guide271 } from './271.rules';
+import { build271Body } from './271.writer';
+
+function readAll(text: string): { models: EligibilityResponse271[]; codes: string[] } {
+  const read = readX12(text);
+  const all = [...read.diagnostics];
+  const models: EligibilityResponse271[] = [];
+  for (const interchange of read.value) {
+    for (const tx of interchange.groups.flatMap((g) => g.transactions)) {
+      const result = read271(tx, interchange.delimiters);
+      models.push(result.value);
+      all.push(...result.diagnostics);
+      for (const rule of guide271.rules) {
+        all.push(
+          ...rule({
+            segments: tx.segments,
+            delimiters: interchange.delimiters,
+            location: {},
+            loopOf: () => undefined,
+          }),
+        );
+      }
+    }
+  }
+  return { models, codes: codesOf(all) };
+}
+
+function members(model: EligibilityResponse271): Member271[] {
+  return model.informationSources.flatMap((s) =>
+    s.receivers.flatMap((r) => r.subscribers.flatMap((m) => [m, ...(m.dependents ?? [])])),
+  );
+}
+
+describe('271 golden files (edi-samples/271)', () => {
+  const files = goldenFiles('271');
+
+  it.each(files.map((f) => [f.name, f] as const))('%s reads to its expected JSON', (_name, file) => {
+    const { models, codes } = readAll(file.text);
+    expect({ diagnostics: codes, transactions: asJson(models) }).toEqual(file.expected);
+  });
+
+  it.each(files.filter((f) => !f.name.includes('malformed')).map((f) => [f.name, f] as const))(
+    '%s round-trips byte for byte (read, model, build body, write)',
+    (_name, file) => {
+      const interchange = readX12(file.text).value[0];
+      const bodies = interchange.groups[0].transactions.map((tx) =>
+        build271Body(read271(tx, interchange.delimiters).value),
+      );
+      expect(rewriteInterchange(interchange, bodies, true)).toBe(file.text);
+    },
+  );
+
+  it('active coverage: copay, deductible, co-insurance and out-of-pocket benefits as decimal strings', () => {
+    const [subscriber] = members(
+      readAll(files.find((f) => f.name === '271-active-coverage')!.text).models[0],
+    );
+    expect(subscriber.traces[0]).toEqual({
+      traceTypeCode: '2',
+      referenceId: 'TRACE0001',
+      originatingCompanyId: '9999999999',
+    });
+    expect(subscriber.name.identifier).toBe('MBR000123');
+    const summary = subscriber.benefits.map((b) => [
+      b.eligibilityCode,
+      b.coverageLevelCode,
+      b.serviceTypes.map((t) => t.code).join(),
+      b.timePeriodQualifier,
+      b.amount ?? b.percent ?? b.quantity,
+      b.inPlanNetwork,
+    ]);
+    expect(summary).toEqual([
+      ['1', 'IND', '30', undefined, undefined, undefined],
+      ['B', 'IND', '98', '27', '25', 'Y'],
+      ['B', 'IND', 'UC', '27', '50', 'Y'],
+      ['C', 'IND', '30', '23', '1500', 'Y'],
+      ['C', 'IND', '30', '29', '1200.50', 'Y'],
+      ['C', 'FAM', '30', '23', '3000', 'Y'],
+      ['A', 'IND', '30', undefined, '.2', 'Y'],
+      ['A', 'IND', '30', undefined, '.4', 'N'],
+      ['G', 'IND', '30', '23', '5000', 'Y'],
+      ['F', 'IND', 'AD', '23', '20', 'Y'],
+      ['L', undefined, '', undefined, undefined, undefined],
+    ]);
+    expect(subscriber.benefits[0]).toMatchObject({
+      eligibilityDescription: 'Active coverage',
+      planCoverageDescription: 'TEST GOLD PPO',
+    });
+    expect(subscriber.benefits[1].messages).toEqual(['OFFICE VISIT COPAY']);
+    expect(subscriber.benefits[3].timePeriodDescription).toBe('Calendar year');
+    expect(subscriber.benefits[10].relatedEntities[0].name).toMatchObject({
+      entityIdentifierCode: 'P3',
+      identifier: '1999999992',
+    });
+  });
+
+  it('rejected: AAA at the subscriber level and at the information source level, with descriptions', () => {
+    const { models } = readAll(files.find((f) => f.name === '271-rejected')!.text);
+    expect(members(models[0])[0].rejections).toEqual([
+      {
+        loopId: '2100C',
+        validRequest: true,
+        rejectReasonCode: '75',
+        rejectReasonDescription: 'Subscriber/insured not found',
+        followUpActionCode: 'C',
+        followUpActionDescription: 'Correct the request and resubmit',
+      },
+    ]);
+    expect(
+      models[1].informationSources[0].rejections.map((r) => [
+        r.loopId,
+        r.rejectReasonCode,
+        r.followUpActionCode,
+      ]),
+    ).toEqual([['2000A', '42', 'R']]);
+  });
+
+  it('malformed samples report their problems', () => {
+    expect(readAll(files.find((f) => f.name === '271-malformed-no-eb-or-aaa')!.text).codes).toEqual([
+      'X12-271-NO-EB-OR-AAA',
+    ]);
+    expect(readAll(files.find((f) => f.name === '271-malformed-bad-hl-parent')!.text).codes).toContain(
+      'X12-271-HL-PARENT',
+    );
+    expect(readAll(files.find((f) => f.name === '271-malformed-truncated')!.text).codes).toContain(
+      'X12-271-TRUNCATED',
+    );
+  });
+});
+
+describe('read271 and build271Body on inline segments', () => {
+  const tx = (text: string): TransactionSet => ({
+    id: '271',
+    controlNumber: '0001',
+    version: '005010X279A1',
+    segments: segmentsOf(text),
+    complete: true,
+  });
+  const head =
+    'ST*271*0001*005010X279A1~BHT*0022*11*R*20260101*1200~HL*1**20*1~NM1*PR*2*P*****PI*1~HL*2*1*21*1~NM1*1P*2*G*****XX*1~';
+
+  it('splits EB03 on the repetition separator and writes one EB per service type', () => {
+    const result = read271(
+      tx(`${head}HL*3*2*22*0~NM1*IL*1*TESTPATIENT*JOHN****MI*MBR000123~EB*1**1^33^98~SE*9*0001~`),
+      TEST_DELIMITERS,
+    );
+    const [benefit] = members(result.value)[0].benefits;
+    expect(benefit.serviceTypes).toEqual([
+      { code: '1', description: 'Medical care' },
+      { code: '33', description: 'Chiropractic' },
+      { code: '98', description: 'Professional (physician) visit: office' },
+    ]);
+    const ebs = build271Body(result.value).filter((s) => s.id === 'EB');
+    expect(ebs.map((s) => s.elements)).toEqual([
+      ['1', undefined, '1'],
+      ['1', undefined, '33'],
+      ['1', undefined, '98'],
+    ]);
+  });
+
+  it('reports an EB amount that is not a decimal, and an LS without LE, without echoing values', () => {
+    const result = read271(
+      tx(`${head}HL*3*2*22*0~NM1*IL*1*A*B~EB*B**98***27*2X~LS*2120~NM1*P3*1*D*E~SE*11*0001~`),
+      TEST_DELIMITERS,
+    );
+    expect(codesOf(result.diagnostics)).toEqual(['X12-271-INVALID-AMOUNT', 'X12-271-LS-LE']);
+    expect(JSON.stringify(result.diagnostics)).not.toContain('2X');
+  });
+});
+
+describe('271 corpus (../shared/x12-corpus, read-only)', () => {
+  const files = corpusFiles('271');
+  const maybe = files.length > 0 ? it : it.skip;
+
+  maybe('reads every 271 corpus file without an exception: members, benefits and rejections counted', () => {
+    const summary: Record<string, string> = {};
+    for (const file of files) {
+      const read = readX12(file.text);
+      const models = read.value.flatMap((interchange) =>
+        interchange.groups.flatMap((g) =>
+          g.transactions.map((t) => read271(t, interchange.delimiters).value),
+        ),
+      );
+      const all = models.flatMap(members);
+      const rejections =
+        all.flatMap((m) => [...m.rejections, ...m.benefits.flatMap((b) => b.rejections)]).length +
+        models.flatMap((m) =>
+          m.informationSources.flatMap((s) => [...s.rejections, ...s.receivers.flatMap((r) => r.rejections)]),
+        ).length;
+      summary[file.name] =
+        `members=${all.length} benefits=${all.flatMap((m) => m.benefits).length} aaa=${rejections}`;
+    }
+    expect(summary).toEqual({
+      'chsim__active_ppo.ELG.271.edi': expect.stringMatching(/^members=1 /),
+      'imsweb__x271.txt': expect.stringMatching(/^members=/),
+      'lfh__dependent-health-benefit-check.271': 'members=2 benefits=5 aaa=0',
+      'lfh__subscriber-health-benefit-check-error.271': 'members=0 benefits=0 aaa=1',
+      'lfh__subscriber-health-benefit-check.271': 'members=1 benefits=5 aaa=0',
+      'oopfactory__271_ErrorWithoutBenefitInfo.txt': 'members=1 benefits=0 aaa=7',
+      'oopfactory__271_Example_3_1_2.txt': 'members=1 benefits=5 aaa=0',
+      'oopfactory__271_Example_3_2_2.txt': 'members=2 benefits=5 aaa=0',
+      'oopfactory__271_From_georgiosd.txt': 'members=1 benefits=1 aaa=1',
+      'oopfactory__271_ValidationOnAll.txt': 'members=2 benefits=1 aaa=10',
+      'stupidedi__X279A1_pass_error-response-from-payer-to-clinic-not-eligible-for-inquiries-with-payer.edi':
+        'members=0 benefits=0 aaa=1',
+      'stupidedi__X279_pass_response-to-generic-request-by-clinic-for-patient-subscriber-eligibility.edi':
+        'members=1 benefits=5 aaa=0',
+      'stupidedi__X279_pass_response-to-generic-request-by-physician-for-patient-dependent-eligibility.edi':
+        'members=2 benefits=5 aaa=0',
+      'tigershark__271-example-3.txt': 'members=1 benefits=19 aaa=0',
+      'tigershark__5010-271-example-1.txt': 'members=1 benefits=19 aaa=0',
+    });
+  });
+
+  maybe('splits the tigershark EB03 repetitions on its } separator', () => {
+    const file = files.find((f) => f.name === 'tigershark__5010-271-example-1.txt')!;
+    const interchange = readX12(file.text).value[0];
+    const subscriber = members(
+      read271(interchange.groups[0].transactions[0], interchange.delimiters).value,
+    )[0];
+    const multi = subscriber.benefits.find((b) => b.serviceTypes.length > 1)!;
+    expect(multi.serviceTypes.map((t) => t.code)).toEqual([
+      '1',
+      '33',
+      '47',
+      '48',
+      '50',
+      '86',
+      '98',
+      'UC',
+      'AL',
+      'MH',
+      '88',
+    ]);
+    expect(subscriber.benefits.find((b) => b.eligibilityCode === 'A' && b.percent === '.1')).toBeDefined();
+  });
+});
