@@ -274,10 +274,47 @@ function findPlace(
       if (!frame.isRoot) start = Math.max(start, 1);
     }
     for (let k = start; k < children.length; k++) {
-      if (nodeMatches(children[k], segment, matches)) return { depth, childIndex: k };
+      if (!nodeMatches(children[k], segment, matches)) continue;
+      return { depth, childIndex: bestInRun(frame, k, segment, matches) };
     }
   }
   return undefined;
+}
+
+/**
+ * Several same-id siblings can match one segment (2400 PWK*CT fits both the line supplemental PWK and
+ * the DME certificate PWK, whose PWK01 is only CT). Prefer the one with the narrowest qualifier that
+ * still has room under its repeat limit; otherwise the first match.
+ */
+function bestInRun(
+  frame: Frame,
+  first: number,
+  segment: Segment,
+  matches: (def: SegmentDef, segment: Segment) => boolean,
+): number {
+  const children = frame.instance.def.children;
+  const firstNode = children[first];
+  if (firstNode.kind !== 'segment') return first;
+  let best = first;
+  let bestScore = specificity(firstNode, frame.counts[first]);
+  for (let k = first + 1; k < children.length; k++) {
+    const node = children[k];
+    if (node.kind !== 'segment' || node.id !== segment.id) break;
+    if (!matches(node, segment)) continue;
+    const score = specificity(node, frame.counts[k]);
+    if (score > bestScore) {
+      best = k;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** Higher is better: room left under the repeat limit first, then a narrower qualifier. */
+function specificity(def: SegmentDef, count: number): number {
+  const hasRoom = def.repeat === '>1' || count < def.repeat ? 1_000_000 : 0;
+  const narrowness = def.qualifier ? 100_000 - def.qualifier.values.length : 0;
+  return hasRoom + narrowness;
 }
 
 function nodeMatches(

@@ -15,17 +15,18 @@ import {
   REF,
 } from './x12-segments';
 
-/** Entity name loops that carry only NM1 + N3 + N4 (pay-to address, ambulance pick-up and drop-off). */
+/**
+ * Address-only loops (2010AB pay-to address, 2310E/F and 2420G/H ambulance pick-up and drop-off): the
+ * guide uses only NM101 and NM102; the name and identifier elements are not used.
+ */
 export function addressLoop(
   id: string,
   name: string,
   entityCode: string,
   entityTypes: readonly string[],
 ): LoopDef {
-  return loop(id, name, 'S', 1, NM1(name, [entityCode], { entityTypes }), [
-    N3(`${name} Address`, 'R'),
-    N4(`${name} City, State, ZIP Code`, 'R'),
-  ]);
+  const nm1 = NM1(name, [entityCode], { entityTypes, lastName: 'N', personName: 'N' });
+  return loop(id, name, 'S', 1, nm1, [N3(`${name} Address`, 'R'), N4(`${name} City, State, ZIP Code`, 'R')]);
 }
 
 /**

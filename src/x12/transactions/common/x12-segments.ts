@@ -249,17 +249,24 @@ const PWK_REPORT_TYPES = [
 
 /** PWK Claim Supplemental Information (attachments). */
 export function PWK(usage: Usage): SegmentDef {
-  return seg('PWK', 'Claim Supplemental Information', usage, 10, [
-    el('PWK01', 'R', 'ID', 2, 2, 'Report Type Code', PWK_REPORT_TYPES),
-    el('PWK02', 'R', 'ID', 1, 2, 'Report Transmission Code', ['AA', 'BM', 'EL', 'EM', 'FT', 'FX']),
-    na('PWK03', 'Report Copies Needed'),
-    na('PWK04', 'Entity Identifier Code'),
-    el('PWK05', 'S', 'ID', 1, 2, 'Identification Code Qualifier', ['AC']),
-    el('PWK06', 'S', 'AN', 2, 80, 'Attachment Control Number'),
-    na('PWK07', 'Description'),
-    na('PWK08', 'Actions Indicated'),
-    na('PWK09', 'Request Category Code'),
-  ]);
+  return seg(
+    'PWK',
+    'Claim Supplemental Information',
+    usage,
+    10,
+    [
+      el('PWK01', 'R', 'ID', 2, 2, 'Report Type Code', PWK_REPORT_TYPES),
+      el('PWK02', 'R', 'ID', 1, 2, 'Report Transmission Code', ['AA', 'BM', 'EL', 'EM', 'FT', 'FX']),
+      na('PWK03', 'Report Copies Needed'),
+      na('PWK04', 'Entity Identifier Code'),
+      el('PWK05', 'S', 'ID', 1, 2, 'Identification Code Qualifier', ['AC']),
+      el('PWK06', 'S', 'AN', 2, 80, 'Attachment Control Number'),
+      na('PWK07', 'Description'),
+      na('PWK08', 'Actions Indicated'),
+      na('PWK09', 'Request Category Code'),
+    ],
+    { qualifier: { element: 1, values: PWK_REPORT_TYPES } },
+  );
 }
 
 export function CN1(): SegmentDef {
