@@ -2,6 +2,10 @@
  * Builders reachable from `x12gw x12 build <type> INPUT.json`. Each takes the parsed JSON input and
  * returns the X12 text. The transaction teams replace the placeholders with their builders.
  */
+import {
+  build270Interchange,
+  parse270BuildInput,
+} from '../x12/transactions/270-005010x279a1/270.interchange';
 export type X12BuilderType = '837p' | '837i' | '270';
 
 export type X12Builder = (input: unknown) => string;
@@ -15,7 +19,7 @@ function notAvailable(type: X12BuilderType): X12Builder {
 export const X12_BUILDERS: Record<X12BuilderType, X12Builder> = {
   '837p': notAvailable('837p'),
   '837i': notAvailable('837i'),
-  '270': notAvailable('270'),
+  '270': (input) => build270Interchange(parse270BuildInput(input)),
 };
 
 export function isBuilderType(value: string): value is X12BuilderType {

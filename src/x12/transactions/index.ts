@@ -6,11 +6,17 @@ import { guide835 } from './835-005010x221a1/835.guide';
 import { guide837I } from './837i-005010x223a2/837i.guide';
 import { guide837P } from './837p-005010x222a1/837p.guide';
 import type { TransactionGuide } from './guide.types';
+import { guide277CA } from './277ca-005010x214/277ca.rules';
+import { guide270 } from './270-005010x279a1/270.rules';
+import { guide271 } from './271-005010x279a1/271.rules';
 
 const GUIDES: readonly TransactionGuide[] = [
   guide837P,
   guide837I,
   guide835,
+  guide277CA,
+  guide270,
+  guide271,
   // one line per guide
 ];
 

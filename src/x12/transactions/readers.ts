@@ -3,10 +3,18 @@
  * ST01 837 and differ by guide version) or plain `ST01`. To add a reader: one line in READERS.
  */
 import type { Interchange, TransactionSet } from '../envelope/types';
+import { read277CA } from './277ca-005010x214/277ca.reader';
+import { read270 } from './270-005010x279a1/270.reader';
+import { read271 } from './271-005010x279a1/271.reader';
 
 export type TransactionReader = (tx: TransactionSet, interchange: Interchange) => unknown;
 
 const READERS: Record<string, TransactionReader> = {
+  '277/005010X214': (tx, interchange) => read277CA(tx, interchange.delimiters),
+  '270/005010X279A1': (tx, interchange) => read270(tx, interchange.delimiters),
+  '270/005010X279': (tx, interchange) => read270(tx, interchange.delimiters),
+  '271/005010X279A1': (tx, interchange) => read271(tx, interchange.delimiters),
+  '271/005010X279': (tx, interchange) => read271(tx, interchange.delimiters),
   // '835/005010X221A1': (tx, interchange) => read835(tx, interchange),
 };
 

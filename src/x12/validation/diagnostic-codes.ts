@@ -48,6 +48,54 @@ export const RULE_CODES = {
   'X12-837-HL-ID-DUPLICATE': 'Two HL segments share HL01.',
   'X12-837-HL-CHILD-CODE': 'HL04 says whether the level has children, and it does not match the HL tree.',
   'X12-837-HL-PARENT-LEVEL': 'HL02 names a parent at the wrong level (22 under 20, 23 under 22).',
+  // 277CA (transactions/277ca-005010x214: reader and rules)
+  'X12-277CA-WRONG-TRANSACTION': 'The transaction set given to the 277CA reader is not a 277.',
+  'X12-277CA-TRUNCATED':
+    'The 277CA transaction set ends before its SE; the acknowledgment may be incomplete.',
+  'X12-277CA-MISSING-BHT': 'The 277CA has no BHT.',
+  'X12-277CA-MISSING-NM1': 'A 277CA level has no name (NM1) loop.',
+  'X12-277CA-MISSING-TRN': 'A 2200D claim has no TRN: the CLM01 patient control number is missing.',
+  'X12-277CA-MISSING-STC': 'A 2200D claim or 2220D service line has no STC status.',
+  'X12-277CA-INVALID-AMOUNT':
+    'A 277CA amount or quantity (STC04, SVC02, QTY02, AMT02...) is not a decimal number.',
+  'X12-277CA-UNEXPECTED-SEGMENT': 'A segment the 277CA reader does not expect at this place was ignored.',
+  'X12-277CA-HL-LEVEL': 'HL03 is not a 277CA level (20, 21, 19, PT).',
+  'X12-277CA-HL-PARENT': 'HL02 does not name an earlier HL (or is set at the top level).',
+  'X12-277CA-HL-PARENT-LEVEL':
+    'HL02 names a parent at the wrong level (21 under 20, 19 under 21, PT under 19).',
+  'X12-277CA-HL-CHILD-CODE': 'HL04 does not match whether the level has child levels.',
+  'X12-277CA-HL-DUPLICATE-ID': 'Two HL segments share HL01.',
+  // 270 (transactions/270-005010x279a1: reader and rules)
+  'X12-270-WRONG-TRANSACTION': 'The transaction set given to the 270 reader is not a 270.',
+  'X12-270-TRUNCATED': 'The 270 transaction set ends before its SE; the inquiry may be incomplete.',
+  'X12-270-MISSING-BHT': 'The 270 has no BHT.',
+  'X12-270-MISSING-NM1': 'A 270 level has no name (NM1) loop.',
+  'X12-270-MISSING-TRN': "The patient's level (2000C or 2000D) has no TRN trace number.",
+  'X12-270-MISSING-EQ': "The patient's level has no EQ eligibility inquiry (2110C or 2110D).",
+  'X12-270-DEPENDENT-IS-SUBSCRIBER':
+    'A dependent loop 2000D describes the subscriber (INS02 18, or same name and birth date).',
+  'X12-270-UNEXPECTED-SEGMENT': 'A segment the 270 reader does not carry into the typed request was ignored.',
+  'X12-270-HL-LEVEL': 'HL03 is not a 270 level (20, 21, 22, 23).',
+  'X12-270-HL-PARENT': 'HL02 does not name an earlier HL (or is set at the top level).',
+  'X12-270-HL-PARENT-LEVEL':
+    'HL02 names a parent at the wrong level (21 under 20, 22 under 21, 23 under 22).',
+  'X12-270-HL-CHILD-CODE': 'HL04 does not match whether the level has child levels.',
+  'X12-270-HL-DUPLICATE-ID': 'Two HL segments share HL01.',
+  // 271 (transactions/271-005010x279a1: reader and rules)
+  'X12-271-WRONG-TRANSACTION': 'The transaction set given to the 271 reader is not a 271.',
+  'X12-271-TRUNCATED': 'The 271 transaction set ends before its SE; the response may be incomplete.',
+  'X12-271-MISSING-BHT': 'The 271 has no BHT.',
+  'X12-271-MISSING-NM1': 'A 271 level has no name (NM1) loop.',
+  'X12-271-INVALID-AMOUNT': 'An EB07 amount, EB08 percent or EB10 quantity is not a decimal number.',
+  'X12-271-UNEXPECTED-SEGMENT': 'A segment the 271 reader does not expect at this place was ignored.',
+  'X12-271-NO-EB-OR-AAA': "The patient's level has neither an EB benefit nor an AAA rejection.",
+  'X12-271-LS-LE': 'LS*2120 and LE*2120 do not pair up around a benefit related entity.',
+  'X12-271-HL-LEVEL': 'HL03 is not a 271 level (20, 21, 22, 23).',
+  'X12-271-HL-PARENT': 'HL02 does not name an earlier HL (or is set at the top level).',
+  'X12-271-HL-PARENT-LEVEL':
+    'HL02 names a parent at the wrong level (21 under 20, 22 under 21, 23 under 22).',
+  'X12-271-HL-CHILD-CODE': 'HL04 does not match whether the level has child levels.',
+  'X12-271-HL-DUPLICATE-ID': 'Two HL segments share HL01.',
 } as const;
 
 export const DIAGNOSTIC_CODES = { ...IMPLEMENTATION_GUIDE_CODES, ...RULE_CODES } as const;
