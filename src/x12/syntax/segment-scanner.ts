@@ -264,11 +264,11 @@ export class SegmentScanner {
     const delimiters = this.delimiters as Delimiters;
     this.inEmptyRun = false;
     const text = buffer.toString('utf8', start, end);
-    const parts = text.split(delimiters.element);
-    const id = parts[0];
+    const elements = text.split(delimiters.element);
+    const id = elements.shift() as string; // shift instead of slice: one array per segment, not two
     const segment: Segment = {
       id,
-      elements: parts.slice(1),
+      elements,
       index: this.nextIndex++,
       byteOffset: this.bufferOffset + start,
     };
