@@ -9,9 +9,13 @@ import { DIAGNOSTICS_270 as CODES } from './270.codes';
 import { schema270 } from './270.schema';
 
 /** HL tree shared by the 270 and 271: 20 > 21 > 22 > 23. */
-export function eligibilityHierarchyRule(prefix: string): TransactionRule {
+export function eligibilityHierarchyRule(
+  prefix: string,
+  skipChildCode?: (level: HierarchicalLevel) => boolean,
+): TransactionRule {
   return hierarchyRule({
     prefix,
+    skipChildCode,
     parents: { '20': [], '21': ['20'], '22': ['21'], '23': ['22'] },
     loopIds: { '20': '2000A', '21': '2000B', '22': '2000C', '23': '2000D' },
   });

@@ -57,7 +57,15 @@ export const lsLeRule: TransactionRule = (input) => {
   return out.diagnostics;
 };
 
+/**
+ * A level the payer rejects with AAA keeps the HL04 of the request (the TR3's own example answers
+ * HL*2*1*21*1 with an AAA and no subscriber), so its HL04 is not held against the tree.
+ */
+export const hierarchy271Rule: TransactionRule = eligibilityHierarchyRule('X12-271', (level) =>
+  level.body.some((segment) => segment.id === 'AAA'),
+);
+
 export const guide271: TransactionGuide = {
   schema: schema271,
-  rules: [eligibilityHierarchyRule('X12-271'), benefitOrRejectionRule, lsLeRule],
+  rules: [hierarchy271Rule, benefitOrRejectionRule, lsLeRule],
 };

@@ -64,7 +64,8 @@ const loop2220D = loop('2220D', 'Service Line Information', 'S', '>1', [
   serviceDate('R'),
 ]);
 
-const loop2000D = loop('2000D', 'Patient Level', 'R', '>1', [
+// 2000D and 2000C are absent when the whole batch is rejected at 2200B (or all claims of a provider at 2200C).
+const loop2000D = loop('2000D', 'Patient Level', 'S', '>1', [
   hlSegment(['PT'], 'R', null),
   loop('2100D', 'Patient Name', 'R', 1, [
     nm1Segment('Patient Name', {
@@ -86,8 +87,8 @@ const loop2000D = loop('2000D', 'Patient Level', 'R', '>1', [
   ]),
 ]);
 
-const loop2000C = loop('2000C', 'Billing Provider of Service Level', 'R', '>1', [
-  hlSegment(['19'], 'R', ['1']),
+const loop2000C = loop('2000C', 'Billing Provider of Service Level', 'S', '>1', [
+  hlSegment(['19'], 'R'),
   loop('2100C', 'Billing Provider Name', 'R', 1, [
     nm1Segment('Billing Provider Name', { entityCodes: ['85'], idQualifiers: ['FI', 'XX'] }),
   ]),
@@ -104,7 +105,7 @@ const loop2000C = loop('2000C', 'Billing Provider of Service Level', 'R', '>1', 
 ]);
 
 const loop2000B = loop('2000B', 'Information Receiver Level', 'R', '>1', [
-  hlSegment(['21'], 'R', ['1']),
+  hlSegment(['21'], 'R'),
   loop('2100B', 'Information Receiver Name', 'R', 1, [
     nm1Segment('Information Receiver Name', { entityCodes: ['41'], idQualifiers: ['46'] }),
   ]),

@@ -14,6 +14,8 @@ export interface HierarchyRuleOptions {
   parents: Readonly<Record<string, readonly string[]>>;
   /** Level codes whose HL04 is not used by the guide (not checked). */
   withoutChildCode?: readonly string[];
+  /** Levels whose HL04 is not checked, e.g. a 271 level rejected with AAA that echoes the request's HL04. */
+  skipChildCode?: (level: HierarchicalLevel) => boolean;
   /** Loop id per level code, for diagnostics. */
   loopIds: Readonly<Record<string, string>>;
 }
@@ -76,6 +78,7 @@ export function hierarchyRule(options: HierarchyRuleOptions): TransactionRule {
     }
     for (const level of levels) {
       if (options.withoutChildCode?.includes(level.levelCode) || level.childCode === '') continue;
+      if (options.skipChildCode?.(level)) continue;
       const hasChildren = (childCount.get(level) ?? 0) > 0;
       if ((level.childCode === '1') !== hasChildren) {
         out.error(
