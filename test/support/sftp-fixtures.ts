@@ -32,7 +32,7 @@ function syntheticInterchange(size: number): string {
   const head =
     'ISA*00*          *00*          *ZZ*SENDER         *ZZ*RECEIVER       *261128*1200*^*00501*000000001*0*T*:~';
   const tail = 'IEA*1*000000001~';
-  const filler = 'X'.repeat(Math.max(0, size - head.length - tail.length));
+  const filler = 'NTE*' + 'X'.repeat(Math.max(0, size - head.length - tail.length - 5)) + '~';
   return head + filler + tail;
 }
 
