@@ -36,3 +36,4 @@ export * from './transactions/271-005010x279a1/271.model';
 export * from './transactions/271-005010x279a1/271.reader';
 export * from './transactions/271-005010x279a1/271.writer';
 export * from './transactions/271-005010x279a1/271.rules';
+export * from './transactions/835-999.api';

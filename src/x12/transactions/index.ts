@@ -3,6 +3,7 @@
  * absent). To add a guide: import it and add one line to GUIDES.
  */
 import { guide835 } from './835-005010x221a1/835.guide';
+import { guide999 } from './999-005010x231a1/999.guide';
 import { guide837I } from './837i-005010x223a2/837i.guide';
 import { guide837P } from './837p-005010x222a1/837p.guide';
 import type { TransactionGuide } from './guide.types';
@@ -14,6 +15,7 @@ const GUIDES: readonly TransactionGuide[] = [
   guide837P,
   guide837I,
   guide835,
+  guide999,
   guide277CA,
   guide270,
   guide271,

@@ -3,6 +3,8 @@
  * ST01 837 and differ by guide version) or plain `ST01`. To add a reader: one line in READERS.
  */
 import type { Interchange, TransactionSet } from '../envelope/types';
+import { read835 } from './835-005010x221a1/835.reader';
+import { read999 } from './999-005010x231a1/999.reader';
 import { read277CA } from './277ca-005010x214/277ca.reader';
 import { read270 } from './270-005010x279a1/270.reader';
 import { read271 } from './271-005010x279a1/271.reader';
@@ -15,7 +17,10 @@ const READERS: Record<string, TransactionReader> = {
   '270/005010X279': (tx, interchange) => read270(tx, interchange.delimiters),
   '271/005010X279A1': (tx, interchange) => read271(tx, interchange.delimiters),
   '271/005010X279': (tx, interchange) => read271(tx, interchange.delimiters),
-  // '835/005010X221A1': (tx, interchange) => read835(tx, interchange),
+  '835': (tx, interchange) =>
+    read835(tx, interchange.delimiters, { interchangeControlNumber: interchange.controlNumber }),
+  '999': (tx, interchange) =>
+    read999(tx, interchange.delimiters, { interchangeControlNumber: interchange.controlNumber }),
 };
 
 /** Add a reader at run time (plug-ins, tests). Built-in readers belong in READERS. */

@@ -34,6 +34,27 @@ export const IMPLEMENTATION_GUIDE_CODES = {
 
 /** SNIP type 3 (balancing) and type 4 (situational) rules of the guides. */
 export const RULE_CODES = {
+  // 835 (transactions/835-005010x221a1: reader and balancing rules)
+  'X12-835-AMOUNT-FORMAT': 'An 835 amount element is not a valid decimal amount in whole cents.',
+  'X12-835-SEGMENT-IGNORED':
+    'An 835 segment stands where the reader cannot place it; its data is not in the model.',
+  'X12-835-REQUIRED-SEGMENT-MISSING': 'A segment the 835 reader needs (BPR, TRN, N1*PR, N1*PE) is missing.',
+  'X12-835-INCOMPLETE':
+    'The 835 transaction set was cut off before its SE: the remittance must not be posted.',
+  'X12-835-SVC-BALANCE': 'Service line SVC02 minus its CAS amounts does not equal SVC03 (SNIP 3).',
+  'X12-835-CLP-BALANCE':
+    'Claim CLP03 minus all its claim and line CAS amounts does not equal CLP04 (SNIP 3).',
+  'X12-835-BPR-BALANCE': 'The sum of CLP04 minus the PLB amounts does not equal BPR02 (SNIP 3).',
+  'X12-835-BALANCE-UNCHECKED':
+    'A balance could not be computed because one of its amounts is not a valid decimal in whole cents.',
+  // 999 (transactions/999-005010x231a1: reader and AK9 rules)
+  'X12-999-SEGMENT-IGNORED':
+    'A 999 segment stands where the reader cannot place it; its data is not in the model.',
+  'X12-999-REQUIRED-SEGMENT-MISSING':
+    'A segment the 999 reader needs (AK1, AK9, IK5 after an AK2) is missing.',
+  'X12-999-INCOMPLETE': 'The 999 transaction set was cut off before its SE: it must not be applied.',
+  'X12-999-AK9-COUNT': 'AK9 counts disagree: more accepted than received, or a count is not a number.',
+  'X12-999-AK9-CODE': 'AK901 does not agree with the counts of received and accepted transaction sets.',
   // 837P / 837I (transactions/common/claim-837.rules.ts)
   'X12-837-CLM02-BALANCE': 'CLM02 does not equal the sum of the claim service line charges (SV102 / SV203).',
   'X12-837-REF-F8-REQUIRED': 'CLM05-3 is 7 or 8 (replacement or void) but the claim has no REF*F8.',

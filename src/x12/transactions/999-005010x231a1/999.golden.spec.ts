@@ -1,0 +1,146 @@
+/**
+ * Golden files in edi-samples/999: each NAME.x12 read with readX12 + read999 + the AK9 rules must give
+ * NAME.expected.json; each valid one must write back to the same bytes.
+ */
+import { readX12 } from '../../read';
+import type { Interchange } from '../../envelope/types';
+import type { Diagnostic } from '../../syntax/types';
+import { goldenFiles, rewriteInterchange } from '../835-005010x221a1/golden.spec-support';
+import type { Acknowledgment999 } from './999.model';
+import { read999 } from './999.reader';
+import { rules999 } from './999.rules';
+import { build999Body } from './999.writer';
+
+interface Expected999 {
+  diagnosticCodes: string[];
+  transactions: Acknowledgment999[];
+}
+
+function readAll(text: string): {
+  interchanges: Interchange[];
+  acks: Acknowledgment999[];
+  diagnostics: Diagnostic[];
+} {
+  const read = readX12(text);
+  const diagnostics = [...read.diagnostics];
+  const acks: Acknowledgment999[] = [];
+  for (const interchange of read.value) {
+    for (const group of interchange.groups) {
+      for (const tx of group.transactions) {
+        const result = read999(tx, interchange.delimiters, {
+          interchangeControlNumber: interchange.controlNumber,
+        });
+        acks.push(result.value);
+        diagnostics.push(...result.diagnostics);
+        for (const rule of rules999) {
+          diagnostics.push(
+            ...rule({
+              segments: tx.segments,
+              delimiters: interchange.delimiters,
+              location: {},
+              loopOf: () => undefined,
+            }),
+          );
+        }
+      }
+    }
+  }
+  return { interchanges: read.value, acks, diagnostics };
+}
+
+const golden = goldenFiles('999');
+const VALID = ['accepted', 'accepted-with-errors', 'group-rejected', 'partially-accepted'];
+
+describe('999 golden files', () => {
+  it('has the valid and malformed samples the suite relies on', () => {
+    expect(golden.map((file) => file.name)).toEqual(
+      expect.arrayContaining([...VALID, 'inconsistent-ak9', 'missing-ik5', 'truncated']),
+    );
+    for (const file of golden) expect(file.expected).toBeDefined();
+  });
+
+  it.each(golden.map((file) => [file.name, file] as const))(
+    '%s reads as its expected JSON',
+    (_name, file) => {
+      const expected = file.expected as Expected999;
+      const { acks, diagnostics } = readAll(file.text);
+      expect(diagnostics.map((diagnostic) => diagnostic.code)).toEqual(expected.diagnosticCodes);
+      expect(JSON.parse(JSON.stringify(acks))).toEqual(expected.transactions);
+    },
+  );
+
+  it.each(VALID)('%s round-trips byte for byte', (name) => {
+    const file = golden.find((candidate) => candidate.name === name)!;
+    const { interchanges, acks } = readAll(file.text);
+    expect(rewriteInterchange(interchanges[0], acks.map(build999Body))).toBe(file.text);
+  });
+});
+
+// Checked by hand against the files, independent of the JSON above.
+describe('999 golden content, checked by hand', () => {
+  const read = (name: string) => readAll(golden.find((file) => file.name === name)!.text);
+
+  it('partially-accepted: AK1, three AK2 responses, IK3/IK4/CTX, AK9 P 3 3 1', () => {
+    const [ack] = read('partially-accepted').acks;
+    expect(ack.functionalGroup).toEqual({
+      functionalIdentifier: 'HC',
+      groupControlNumber: '1002',
+      version: '005010X222A1',
+    });
+    expect(
+      ack.transactionSetResponses.map((response) => [response.controlNumber, response.acknowledgmentCode]),
+    ).toEqual([
+      ['0001', 'A'],
+      ['0002', 'R'],
+      ['0003', 'R'],
+    ]);
+    const [claimError] = ack.transactionSetResponses[1].segmentErrors;
+    expect(claimError).toMatchObject({ segmentId: 'CLM', position: '22', loopId: '2300', errorCode: '8' });
+    expect(claimError.contexts).toEqual([{ name: 'CLM01', reference: 'PCN0002' }]);
+    expect(claimError.elementErrors).toEqual([
+      {
+        position: { element: '5', component: '3' },
+        elementReference: '1325',
+        errorCode: '7',
+        badElementCopy: '9',
+        contexts: [],
+      },
+    ]);
+    const [refError] = ack.transactionSetResponses[2].segmentErrors;
+    expect(refError.errorCode).toBe('I6');
+    expect(refError.contexts[0]).toEqual({
+      name: 'SITUATIONAL TRIGGER',
+      segmentId: 'CLM',
+      segmentPosition: '38',
+      loopId: '2300',
+      elementPosition: { element: '5', component: '3' },
+      elementReference: '1325',
+    });
+    expect(ack.transactionSetResponses[1].syntaxErrorCodes).toEqual(['5']);
+    expect(ack.groupResponse).toEqual({
+      acknowledgmentCode: 'P',
+      transactionSetsIncluded: '3',
+      transactionSetsReceived: '3',
+      transactionSetsAccepted: '1',
+      syntaxErrorCodes: [],
+    });
+  });
+
+  it('group-rejected: IK5 R with a segment-count code, AK905 5', () => {
+    const [ack] = read('group-rejected').acks;
+    expect(ack.transactionSetResponses[0].syntaxErrorCodes).toEqual(['4']);
+    expect(ack.transactionSetResponses[1].segmentErrors.map((error) => error.elementErrors.length)).toEqual([
+      1, 2,
+    ]);
+    expect(ack.groupResponse.syntaxErrorCodes).toEqual(['5']);
+  });
+
+  it('diagnostics never quote values, including the IK404 bad element copy', () => {
+    for (const file of golden) {
+      for (const diagnostic of read(file.name).diagnostics) {
+        for (const secret of ['PCN0', '1325', 'SITUATIONAL'])
+          expect(diagnostic.message).not.toContain(secret);
+      }
+    }
+  });
+});
