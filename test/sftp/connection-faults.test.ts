@@ -99,6 +99,25 @@ describe('connection faults against OpenSSH', () => {
     expect(error).toMatchObject({ code: 'CONNECT_REFUSED', retryable: true, outcomeUnknown: false });
   });
 
+  it('listener down: running sessions finish, new connections get CONNECT_REFUSED; after a restart delivery works', async () => {
+    const running = await SftpConnection.connect(connectionOptions(sshd));
+    await sshd.stopListener();
+    try {
+      const error = await rejectionOf(SftpConnection.connect(connectionOptions(sshd)));
+      expect(error).toMatchObject({ code: 'CONNECT_REFUSED', retryable: true });
+      // The session that was already open is a separate process and keeps working.
+      expect(await running.stat(sshd.remoteOutbound)).toMatchObject({ isDirectory: true });
+    } finally {
+      await running.close();
+      await sshd.restart();
+    }
+    const req = request('after-restart-837.x12', 1000);
+    const result = await withSftpConnection(connectionOptions(sshd), (connection) =>
+      deliverFile(connection, req),
+    );
+    expect(result.outcome).toBe('delivered');
+  });
+
   it('stalled during the handshake: TIMEOUT within the connect deadline', async () => {
     const proxy = await proxyToSshd();
     proxy.stall();

@@ -108,13 +108,14 @@ describe('deliverFile against OpenSSH', () => {
 
   it('crash mid-upload left a temporary file: the retry overwrites it and delivers once', async () => {
     const req = request('leftover-837.x12', 3000);
-    writeFileSync(join(sshd.outboundDir, '.leftover-837.x12.part'), 'partial');
+    writeFileSync(join(sshd.outboundDir, '.leftover-837.x12.part'), 'partial', { mode: 0o644 });
     const result = await withSftpConnection(connectionOptions(sshd), (connection) =>
       deliverFile(connection, req),
     );
     expect(result.outcome).toBe('delivered');
     expect(outboundNames('leftover-837')).toEqual(['leftover-837.x12']);
     expect(sha256Of(readFileSync(join(sshd.outboundDir, 'leftover-837.x12')))).toBe(req.sha256);
+    expect(statSync(join(sshd.outboundDir, 'leftover-837.x12')).mode & 0o777).toBe(0o600);
   });
 
   it('a different file already at the final name: DELIVERY_CONFLICT, nothing overwritten, no temporary left', async () => {
@@ -176,6 +177,7 @@ describe('deliverFile against OpenSSH', () => {
     );
     expect(result.outcome).toBe('delivered');
     expect(sha256Of(readFileSync(join(sshd.outboundDir, 'direct-partial-837.x12')))).toBe(req.sha256);
+    expect(statSync(join(sshd.outboundDir, 'direct-partial-837.x12')).mode & 0o777).toBe(0o600);
     expect(existsSync(join(sshd.outboundDir, 'direct-partial-837.x12.done'))).toBe(true);
   });
 

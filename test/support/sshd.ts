@@ -51,6 +51,8 @@ export interface TestSshd {
   log(): string;
   stop(): Promise<void>;
   restart(): Promise<void>;
+  /** Stops only the listener (SIGTERM to its PID); running sessions continue; restart() brings it back. */
+  stopListener(): Promise<void>;
   restartWithOptions(options: SshdOptions): Promise<void>;
   /** SIGKILL every per-connection process (descendants of the listener); the listener keeps running. */
   killSessions(): number;
@@ -233,13 +235,18 @@ export async function startSshd(options: SshdOptions = {}): Promise<TestSshd> {
     });
   };
 
-  const halt = async (): Promise<void> => {
+  // Sessions outlive a stopped listener; they stay this harness's to end.
+  const orphanedSessions = new Set<number>();
+  const halt = async (keepSessions = false): Promise<void> => {
     const proc = child;
     if (!proc || proc.exitCode !== null || proc.pid === undefined) return;
     const sessions = descendantPids(proc.pid);
     const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
     killQuietly(proc.pid, 'SIGTERM');
-    for (const pid of sessions) killQuietly(pid, 'SIGKILL');
+    for (const pid of sessions) {
+      if (keepSessions) orphanedSessions.add(pid);
+      else killQuietly(pid, 'SIGKILL');
+    }
     const timer = setTimeout(() => killQuietly(proc.pid as number, 'SIGKILL'), 5_000);
     await exited;
     clearTimeout(timer);
@@ -264,6 +271,8 @@ export async function startSshd(options: SshdOptions = {}): Promise<TestSshd> {
     log: () => stderr,
     stop: async () => {
       await halt();
+      for (const pid of orphanedSessions) killQuietly(pid, 'SIGKILL');
+      orphanedSessions.clear();
       for (const mountPoint of mounts.splice(0).reverse()) {
         execFileSync('umount', [mountPoint], { stdio: 'ignore' });
       }
@@ -271,6 +280,7 @@ export async function startSshd(options: SshdOptions = {}): Promise<TestSshd> {
       clearImmutable(baseDir);
       rmSync(baseDir, { recursive: true, force: true });
     },
+    stopListener: () => halt(true),
     restart: async () => {
       await halt();
       await launch();

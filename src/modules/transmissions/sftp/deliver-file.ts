@@ -114,6 +114,8 @@ async function uploadVerified(
       { operation: 'put', remotePath },
     );
   }
+  // The mode applies only when put() creates the file; a leftover from an earlier attempt keeps its own.
+  if ((stat.mode & 0o777) !== 0o600) await connection.chmod(remotePath, 0o600);
   if (request.bytes.length < request.verifyHashBelowBytes) {
     const remote = await connection.get(remotePath, request.bytes.length);
     if (sha256Hex(remote) !== request.sha256.toLowerCase()) {

@@ -298,6 +298,12 @@ export class SftpConnection {
     });
   }
 
+  chmod(remotePath: string, mode: number): Promise<void> {
+    return this.run('chmod', remotePath, this.settings.operationTimeoutMs, async () => {
+      await this.client.chmod(remotePath, mode);
+    });
+  }
+
   list(remoteDir: string): Promise<RemoteDirectoryEntry[]> {
     return this.run('list', remoteDir, this.settings.operationTimeoutMs, async () => {
       const entries = await this.client.list(remoteDir);

@@ -24,7 +24,17 @@ export const SFTP_ERROR_CODES = [
 export type SftpErrorCode = (typeof SFTP_ERROR_CODES)[number];
 
 export type SftpOperation =
-  'connect' | 'stat' | 'put' | 'get' | 'rename' | 'list' | 'delete' | 'close' | 'deliver' | 'collect';
+  | 'connect'
+  | 'stat'
+  | 'put'
+  | 'get'
+  | 'rename'
+  | 'chmod'
+  | 'list'
+  | 'delete'
+  | 'close'
+  | 'deliver'
+  | 'collect';
 
 /** Whether a later attempt with the same configuration can succeed. */
 export function isRetryableSftpCode(code: SftpErrorCode): boolean {
