@@ -8,8 +8,8 @@ import { guide837I } from './837i-005010x223a2/837i.guide';
 import { guide837P } from './837p-005010x222a1/837p.guide';
 import type { TransactionGuide } from './guide.types';
 import { guide277CA } from './277ca-005010x214/277ca.rules';
-import { guide270 } from './270-005010x279a1/270.rules';
-import { guide271 } from './271-005010x279a1/271.rules';
+import { guide270, guide270X279 } from './270-005010x279a1/270.rules';
+import { guide271, guide271X279 } from './271-005010x279a1/271.rules';
 
 const GUIDES: readonly TransactionGuide[] = [
   guide837P,
@@ -19,6 +19,8 @@ const GUIDES: readonly TransactionGuide[] = [
   guide277CA,
   guide270,
   guide271,
+  guide270X279,
+  guide271X279,
   // one line per guide
 ];
 

@@ -6,7 +6,7 @@ import { DiagnosticCollector } from '../277ca-005010x214/diagnostics';
 import { splitHierarchicalLevels, type HierarchicalLevel } from '../277ca-005010x214/hierarchy';
 import { hierarchyRule } from '../277ca-005010x214/hierarchy.rules';
 import { DIAGNOSTICS_270 as CODES } from './270.codes';
-import { schema270 } from './270.schema';
+import { schema270, schema270For } from './270.schema';
 
 /** HL tree shared by the 270 and 271: 20 > 21 > 22 > 23. */
 export function eligibilityHierarchyRule(
@@ -105,3 +105,6 @@ export const guide270: TransactionGuide = {
   schema: schema270,
   rules: [eligibilityHierarchyRule('X12-270'), patientInquiryRule, dependentNotSubscriberRule],
 };
+
+/** The same guide for senders that still label the 270 with the original 005010X279. */
+export const guide270X279: TransactionGuide = { ...guide270, schema: schema270For('005010X279') };

@@ -133,15 +133,24 @@ const loop2000A = loop('2000A', 'Information Source Level', 'R', '>1', [
   loop2000B,
 ]);
 
-export const schema270: TransactionSchema = {
-  id: '270',
-  transactionSet: '270',
-  version: '005010X279A1',
-  functionalIdentifier: 'HS',
-  children: [
-    stSegment('270', '005010X279A1'),
-    bhtSegment('0022', ['01', '13', '36'], 'S', ['RT']),
-    loop2000A,
-    seSegment(),
-  ],
-};
+/**
+ * The schema for a guide version: 005010X279A1 (the errata every payer uses), or the original
+ * 005010X279 that older senders still put in GS08/ST03. The two differ in code values we do not check
+ * here, so one structure serves both.
+ */
+export function schema270For(version: '005010X279A1' | '005010X279'): TransactionSchema {
+  return {
+    id: '270',
+    transactionSet: '270',
+    version,
+    functionalIdentifier: 'HS',
+    children: [
+      stSegment('270', version),
+      bhtSegment('0022', ['01', '13', '36'], 'S', ['RT']),
+      loop2000A,
+      seSegment(),
+    ],
+  };
+}
+
+export const schema270: TransactionSchema = schema270For('005010X279A1');

@@ -6,7 +6,7 @@ import { DiagnosticCollector } from '../277ca-005010x214/diagnostics';
 import { splitHierarchicalLevels } from '../277ca-005010x214/hierarchy';
 import { eligibilityHierarchyRule, patientLevels } from '../270-005010x279a1/270.rules';
 import { DIAGNOSTICS_271 as CODES } from './271.codes';
-import { schema271 } from './271.schema';
+import { schema271, schema271For } from './271.schema';
 
 /**
  * Every patient level (a dependent, or a subscriber without dependents) answers the inquiry: with at
@@ -69,3 +69,6 @@ export const guide271: TransactionGuide = {
   schema: schema271,
   rules: [hierarchy271Rule, benefitOrRejectionRule, lsLeRule],
 };
+
+/** The same guide for payers that still label the 271 with the original 005010X279. */
+export const guide271X279: TransactionGuide = { ...guide271, schema: schema271For('005010X279') };

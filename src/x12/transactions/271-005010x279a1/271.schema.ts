@@ -242,10 +242,19 @@ const loop2000A = loop('2000A', 'Information Source Level', 'R', '>1', [
   loop2000B,
 ]);
 
-export const schema271: TransactionSchema = {
-  id: '271',
-  transactionSet: '271',
-  version: '005010X279A1',
-  functionalIdentifier: 'HB',
-  children: [stSegment('271', '005010X279A1'), bhtSegment('0022', ['06', '11'], 'N'), loop2000A, seSegment()],
-};
+/**
+ * The schema for a guide version: 005010X279A1 (the errata every payer uses), or the original
+ * 005010X279 that older senders still put in GS08/ST03. The two differ in code values we do not check
+ * here, so one structure serves both.
+ */
+export function schema271For(version: '005010X279A1' | '005010X279'): TransactionSchema {
+  return {
+    id: '271',
+    transactionSet: '271',
+    version,
+    functionalIdentifier: 'HB',
+    children: [stSegment('271', version), bhtSegment('0022', ['06', '11'], 'N'), loop2000A, seSegment()],
+  };
+}
+
+export const schema271: TransactionSchema = schema271For('005010X279A1');
