@@ -68,9 +68,10 @@ export function walkTransaction(
   const root: LoopInstance = { loopId: '', def: rootDef, parent: undefined, segments: [], loops: [] };
   const stack: Frame[] = [newFrame(root, true)];
   const diagnostics: Diagnostic[] = [];
-  const loopBySegment = new Map<Segment, LoopInstance>();
-  const defBySegment = new Map<Segment, SegmentDef>();
-  const positionOf = new Map<Segment, number>();
+  // one identity map (segment -> index in `segments`) and plain arrays: cheap on 400k-segment files
+  const indexOf = new Map<Segment, number>();
+  const loopAt: (LoopInstance | undefined)[] = new Array<LoopInstance | undefined>(segments.length);
+  const defAt: (SegmentDef | undefined)[] = new Array<SegmentDef | undefined>(segments.length);
 
   const matches = (def: SegmentDef, segment: Segment): boolean => {
     if (def.id !== segment.id) return false;
@@ -89,7 +90,7 @@ export function walkTransaction(
       const child = children[k];
       if (child.usage !== 'R' || frame.counts[k] > 0) continue;
       const where = anchor
-        ? segmentLocation(base, anchor, positionOf.get(anchor) ?? 0, frame.instance.loopId)
+        ? segmentLocation(base, anchor, (indexOf.get(anchor) ?? -1) + 1, frame.instance.loopId)
         : { ...base };
       if (child.kind === 'segment') {
         where.segmentId = child.id;
@@ -120,12 +121,12 @@ export function walkTransaction(
 
   segments.forEach((segment, i) => {
     const positionInTransaction = i + 1;
-    positionOf.set(segment, positionInTransaction);
+    indexOf.set(segment, i);
     const found = findPlace(stack, segment, matches);
     if (!found) {
       const frame = stack[stack.length - 1];
       frame.instance.segments.push(segment);
-      loopBySegment.set(segment, frame.instance);
+      loopAt[i] = frame.instance;
       const siblings = frame.instance.def.children;
       const allowedHere = siblings.some((c) => c.kind === 'segment' && matches(c, segment));
       const sameId = siblings.some((c) => c.kind === 'segment' && c.id === segment.id);
@@ -182,7 +183,7 @@ export function walkTransaction(
       stack.push(childFrame);
       target = instance;
       segmentDef = child.children[0] as SegmentDef;
-      const where = segmentLocation(base, segment, positionInTransaction, child.id);
+      const where = () => segmentLocation(base, segment, positionInTransaction, child.id);
       if (child.usage === 'N') {
         diagnostics.push(
           diagnostic(
@@ -190,7 +191,7 @@ export function walkTransaction(
             'X12-IG-LOOP-NOT-USED',
             2,
             `Loop ${child.id} is marked not used in this guide`,
-            where,
+            where(),
           ),
         );
       }
@@ -201,13 +202,13 @@ export function walkTransaction(
             'X12-IG-LOOP-REPEAT',
             2,
             `Loop ${child.id} occurs more than ${String(child.repeat)} times in ${loopName(frame.instance.loopId)}`,
-            where,
+            where(),
           ),
         );
       }
     } else {
       segmentDef = child;
-      const where = segmentLocation(base, segment, positionInTransaction, frame.instance.loopId);
+      const where = () => segmentLocation(base, segment, positionInTransaction, frame.instance.loopId);
       if (overLimit(count, child.repeat)) {
         diagnostics.push(
           diagnostic(
@@ -215,7 +216,7 @@ export function walkTransaction(
             'X12-IG-SEGMENT-REPEAT',
             2,
             `Segment ${child.id} occurs more than ${String(child.repeat)} times in ${loopName(frame.instance.loopId)}`,
-            where,
+            where(),
           ),
         );
       }
@@ -232,16 +233,22 @@ export function walkTransaction(
       );
     }
     target.segments.push(segment);
-    loopBySegment.set(segment, target);
-    defBySegment.set(segment, segmentDef);
+    loopAt[i] = target;
+    defAt[i] = segmentDef;
   });
   while (stack.length > 0) closeFrame(stack.pop() as Frame);
 
   return {
     root,
     diagnostics,
-    loopOf: (segment) => loopBySegment.get(segment),
-    segmentDefOf: (segment) => defBySegment.get(segment),
+    loopOf: (segment) => {
+      const i = indexOf.get(segment);
+      return i === undefined ? undefined : loopAt[i];
+    },
+    segmentDefOf: (segment) => {
+      const i = indexOf.get(segment);
+      return i === undefined ? undefined : defAt[i];
+    },
   };
 }
 

@@ -19,15 +19,23 @@ import {
 
 type ValueDef = Pick<ComponentDef, 'ref' | 'usage' | 'type' | 'min' | 'max' | 'codes'>;
 
-/** Validate a segment's elements. `location` already names the segment; each diagnostic adds `element`. */
+/**
+ * Validate a segment's elements. `location` (or a function that builds it, called only when there is a
+ * diagnostic) already names the segment; each diagnostic adds `element`.
+ */
 export function validateSegmentElements(
   segment: Segment,
   def: SegmentDef,
   delimiters: Delimiters,
-  location: DiagnosticLocation,
+  location: DiagnosticLocation | (() => DiagnosticLocation),
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const at = (element: string): DiagnosticLocation => ({ ...location, element });
+  // the segment's location is built only when a diagnostic needs it (most segments have none)
+  let segmentLocation: DiagnosticLocation | undefined;
+  const at = (element: string): DiagnosticLocation => {
+    segmentLocation ??= typeof location === 'function' ? location() : location;
+    return { ...segmentLocation, element };
+  };
   let definedCount = 0;
   for (const element of def.elements) {
     const position = elementPosition(element.ref);

@@ -38,16 +38,18 @@ export function validateTransaction(tx: TransactionSet, context: TransactionCont
     location,
     componentSeparator: delimiters.component,
   });
-  const diagnostics: Diagnostic[] = [...walk.diagnostics];
+  const diagnostics: Diagnostic[] = walk.diagnostics.slice();
   tx.segments.forEach((segment, i) => {
     const def = walk.segmentDefOf(segment);
     if (!def) return;
-    const where = segmentLocation(location, segment, i + 1, walk.loopOf(segment)?.loopId);
-    diagnostics.push(...validateSegmentElements(segment, def, delimiters, where));
+    const where = () => segmentLocation(location, segment, i + 1, walk.loopOf(segment)?.loopId);
+    const found = validateSegmentElements(segment, def, delimiters, where);
+    appendAll(diagnostics, found);
   });
   for (const rule of guide.rules) {
-    diagnostics.push(
-      ...rule({
+    appendAll(
+      diagnostics,
+      rule({
         segments: tx.segments,
         delimiters,
         location,
@@ -63,4 +65,9 @@ function safeToken(value: string): string {
   let out = '';
   for (const ch of value.slice(0, 15)) if ((ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z')) out += ch;
   return out;
+}
+
+/** push(...many) overflows the call stack on hostile input with hundreds of thousands of diagnostics. */
+function appendAll(target: Diagnostic[], items: readonly Diagnostic[]): void {
+  for (const item of items) target.push(item);
 }

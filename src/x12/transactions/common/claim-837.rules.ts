@@ -28,9 +28,16 @@ interface Claim {
   lines: ServiceLine[];
 }
 
+// Several rules read the same claims and HL tree: compute them once per transaction set.
+const claimsCache = new WeakMap<readonly Segment[], Claim[]>();
+const hierarchyCache = new WeakMap<readonly Segment[], HierarchicalLevel[]>();
+
 /** Split the transaction into claims (CLM to the next CLM, HL or SE) and their service lines (LX). */
 export function claimsOf(input: RuleInput): Claim[] {
+  const cached = claimsCache.get(input.segments);
+  if (cached) return cached;
   const claims: Claim[] = [];
+  claimsCache.set(input.segments, claims);
   let claim: Claim | undefined;
   let line: ServiceLine | undefined;
   input.segments.forEach((segment, i) => {
@@ -199,8 +206,12 @@ interface HierarchicalLevel {
 /** Levels each HL03 may hang under: 2000B under 2000A, 2000C under 2000B. */
 const PARENT_LEVEL: Record<string, string> = { '22': '20', '23': '22' };
 
+/** HL levels in order, with SBR02 and whether claims follow. `children` is filled by each rule itself. */
 function hierarchyOf(input: RuleInput): HierarchicalLevel[] {
+  const cached = hierarchyCache.get(input.segments);
+  if (cached) return cached.map((level) => ({ ...level, children: [] }));
   const levels: HierarchicalLevel[] = [];
+  hierarchyCache.set(input.segments, levels);
   let current: HierarchicalLevel | undefined;
   input.segments.forEach((segment, i) => {
     if (segment.id === 'HL') {
