@@ -254,6 +254,14 @@ export async function startSshd(options: SshdOptions = {}): Promise<TestSshd> {
   };
 
   await launch();
+  // If the test process dies without afterAll (a crashed worker), take this sshd and its sessions along.
+  const onExit = (): void => {
+    const pid = child?.pid;
+    if (pid === undefined) return;
+    for (const session of [...descendantPids(pid), ...orphanedSessions]) killQuietly(session, 'SIGKILL');
+    killQuietly(pid, 'SIGKILL');
+  };
+  process.once('exit', onExit);
 
   const sshd: TestSshd = {
     host: '127.0.0.1',
@@ -270,6 +278,7 @@ export async function startSshd(options: SshdOptions = {}): Promise<TestSshd> {
     pid: () => child?.pid ?? -1,
     log: () => stderr,
     stop: async () => {
+      process.off('exit', onExit);
       await halt();
       for (const pid of orphanedSessions) killQuietly(pid, 'SIGKILL');
       orphanedSessions.clear();
@@ -284,11 +293,27 @@ export async function startSshd(options: SshdOptions = {}): Promise<TestSshd> {
     restart: async () => {
       await halt();
       await launch();
+      // If the test process dies without afterAll (a crashed worker), take this sshd and its sessions along.
+      const onExit = (): void => {
+        const pid = child?.pid;
+        if (pid === undefined) return;
+        for (const session of [...descendantPids(pid), ...orphanedSessions]) killQuietly(session, 'SIGKILL');
+        killQuietly(pid, 'SIGKILL');
+      };
+      process.once('exit', onExit);
     },
     restartWithOptions: async (next: SshdOptions) => {
       current = next;
       await halt();
       await launch();
+      // If the test process dies without afterAll (a crashed worker), take this sshd and its sessions along.
+      const onExit = (): void => {
+        const pid = child?.pid;
+        if (pid === undefined) return;
+        for (const session of [...descendantPids(pid), ...orphanedSessions]) killQuietly(session, 'SIGKILL');
+        killQuietly(pid, 'SIGKILL');
+      };
+      process.once('exit', onExit);
     },
     sessionPids: () => (child?.pid === undefined ? [] : descendantPids(child.pid)),
     killSessions: () => {
