@@ -12,6 +12,7 @@ import type { EligibilityResponse271, Member271 } from './271.model';
 import { read271 } from './271.reader';
 import { guide271 } from './271.rules';
 import { build271Body } from './271.writer';
+import { eligibilityMembers } from './271.members';
 
 function readAll(text: string): { models: EligibilityResponse271[]; codes: string[] } {
   const read = readX12(text);
@@ -124,6 +125,48 @@ describe('271 golden files (edi-samples/271)', () => {
         r.followUpActionCode,
       ]),
     ).toEqual([['2000A', '42', 'R']]);
+  });
+
+  it('dependent coverage: the dependent carries the trace, relationship and its own benefits', () => {
+    const [model] = readAll(files.find((f) => f.name === '271-dependent-coverage')!.text).models;
+    const [subscriber, dependent] = eligibilityMembers(model);
+    expect([subscriber.role, subscriber.coverageStatus, subscriber.member.benefits.length]).toEqual([
+      'subscriber',
+      'unknown',
+      0,
+    ]);
+    expect(dependent.role).toBe('dependent');
+    expect(dependent.subscriber.name.identifier).toBe('MBR000123');
+    expect(dependent.coverageStatus).toBe('active');
+    expect(dependent.member.traces[0].referenceId).toBe('TRACE0002');
+    expect(dependent.member.relationship).toEqual({
+      subscriberIndicator: 'N',
+      relationshipCode: '19',
+      birthSequenceNumber: '1',
+    });
+    expect(dependent.member.benefits.map((b) => [b.eligibilityCode, b.coverageLevelCode, b.amount])).toEqual([
+      ['1', 'FAM', undefined],
+      ['B', 'IND', '15'],
+      ['C', 'FAM', '3000'],
+      ['C', 'FAM', '2750'],
+      ['6', 'IND', undefined],
+    ]);
+    expect(dependent.member.benefits[4]).toMatchObject({
+      eligibilityDescription: 'Inactive',
+      serviceTypes: [{ code: '35', description: 'Dental care' }],
+    });
+  });
+
+  it('eligibilityMembers gathers the AAA rejections that apply to each patient', () => {
+    const { models } = readAll(files.find((f) => f.name === '271-rejected')!.text);
+    const [member] = eligibilityMembers(models[0]);
+    expect(member.coverageStatus).toBe('rejected');
+    expect(member.rejections.map((r) => r.rejectReasonCode)).toEqual(['75']);
+    expect(eligibilityMembers(models[1])).toEqual([]);
+    const [active] = eligibilityMembers(
+      readAll(files.find((f) => f.name === '271-active-coverage')!.text).models[0],
+    );
+    expect(active.coverageStatus).toBe('active');
   });
 
   it('malformed samples report their problems', () => {

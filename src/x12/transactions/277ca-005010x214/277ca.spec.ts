@@ -3,6 +3,7 @@ import { segmentsOf, TEST_DELIMITERS } from '../../schema/segments.spec-support'
 import type { TransactionSet } from '../../envelope/types';
 import { read277CA } from './277ca.reader';
 import { build277CABody } from './277ca.writer';
+import { acknowledgedClaims, levelRejections } from './277ca.claims';
 import { guide277CA } from './277ca.rules';
 import type { ClaimAcknowledgment277CA } from './277ca.model';
 import {
@@ -145,6 +146,29 @@ describe('277CA golden files (edi-samples/277ca)', () => {
     expect(batch.statusInformation[0]).toMatchObject({ actionCode: 'U', chargeAmount: '980.00' });
     expect(batch.statusInformation[0].statuses.map((s) => s.categoryCode)).toEqual(['A3', 'A3']);
     expect(batch.statusInformation[0].message).toBe('BATCH REJECTED SUBMITTER NOT AUTHORIZED');
+  });
+
+  it('acknowledgedClaims and levelRejections give the reconciliation view', () => {
+    const { models } = readAll(files.find((f) => f.name === '277ca-rejected')!.text);
+    expect(
+      acknowledgedClaims(models[0]).map((c) => [
+        c.claim.patientControlNumber,
+        c.billingProvider.name.identifier,
+        c.receiver.name.identifier,
+      ]),
+    ).toEqual([
+      ['PCN0003', '1999999984', 'TESTSUBMIT01'],
+      ['PCN0004', '1999999984', 'TESTSUBMIT01'],
+    ]);
+    expect(levelRejections(models[0])).toEqual([]);
+    expect(acknowledgedClaims(models[1])).toEqual([]);
+    expect(
+      levelRejections(models[1]).map((r) => [
+        r.loopId,
+        r.hierarchicalId,
+        r.statusInformation[0].statuses[0].statusCode,
+      ]),
+    ).toEqual([['2200B', '2', '24']]);
   });
 
   it('malformed samples report their problems by code, never by value', () => {
