@@ -4,7 +4,7 @@
  * throws. Structure checks against the guide are the schema walker's job, balancing is 835.rules.ts.
  */
 import { moneyFromText } from '../../money';
-import { components, elementValue } from '../../syntax/elements';
+import { components, parseElementReference, type ElementReference } from '../../syntax/elements';
 import type { Delimiters, Diagnostic, DiagnosticLocation, Result, Segment } from '../../syntax/types';
 import type { TransactionSet } from '../../envelope/types';
 import { diagnostic835, segmentLocation } from './835.diagnostics';
@@ -20,6 +20,9 @@ import type {
   Remittance835,
   ServiceLine835,
 } from './835.model';
+
+/** Parsed element references, shared by all reads (the set of references the reader uses is fixed). */
+const REFERENCES = new Map<string, ElementReference>();
 
 type Context = 'header' | 'payer' | 'payee' | 'claimGroup' | 'claim' | 'serviceLine' | 'summary';
 
@@ -78,8 +81,17 @@ class Reader835 {
     };
   }
 
+  /** Element or component by guide reference (`CLP04`, `PLB03-1`); references are parsed once and cached. */
   private value(reference: string): string {
-    return elementValue(this.segment, reference, this.delimiters);
+    let parsed = REFERENCES.get(reference);
+    if (!parsed) {
+      parsed = parseElementReference(reference);
+      REFERENCES.set(reference, parsed);
+    }
+    const raw = this.segment.elements[parsed.element - 1] ?? '';
+    if (parsed.component === undefined) return raw;
+    if (raw.indexOf(this.delimiters.component) < 0) return parsed.component === 1 ? raw : '';
+    return components(raw, this.delimiters)[parsed.component - 1] ?? '';
   }
 
   private optional(reference: string): string | undefined {

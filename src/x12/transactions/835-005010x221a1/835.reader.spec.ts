@@ -1,0 +1,242 @@
+import { writeInterchange } from '../../envelope/interchange-writer';
+import { moneyFromCents } from '../../money';
+import { validateX12 } from '../../read';
+import { claimsOf, type Claim835, type Remittance835 } from './835.model';
+import { read835 } from './835.reader';
+import { transactionOf } from './835.spec-support';
+import { build835Body, casSegments } from './835.writer';
+
+const HEADER = `BPR*I*10*C*CHK************20260105
+TRN*1*CHK0001*1999999999
+N1*PR*TEST HEALTH PLAN
+N3*1 PLAN WAY
+N4*ANYTOWN*PA*17000
+PER*BL*EDI*TE*5555550101
+N1*PE*TEST CLINIC*FI*999999999`;
+
+function read(body: string) {
+  const { tx, interchange } = transactionOf(body);
+  return read835(tx, interchange.delimiters, { interchangeControlNumber: interchange.controlNumber });
+}
+
+describe('read835', () => {
+  it('reads procedure composites: modifiers with a gap, description, SVC06 submitted procedure', () => {
+    const { value } = read(`${HEADER}
+LX*1
+CLP*PCN1*1*10*10**12*CLM1
+SVC*HC:99213:25::59*10*10**1*HC:99214:::::ORIGINAL CODE*2`);
+    const [line] = claimsOf(value)[0].serviceLines;
+    expect(line.procedure).toEqual({ qualifier: 'HC', code: '99213', modifiers: ['25', '', '59'] });
+    expect(line.submittedProcedure).toEqual({
+      qualifier: 'HC',
+      code: '99214',
+      modifiers: [],
+      description: 'ORIGINAL CODE',
+    });
+    expect(line.submittedUnits).toBe('2');
+  });
+
+  it('collects MIA remark codes (MIA05, MIA20-23) and all seven 2100 names', () => {
+    const { value, diagnostics } = read(`${HEADER}
+LX*1
+CLP*PCN1*1*10*10**MA*CLM1*11*1**DRG1*1.5
+NM1*QC*1*TESTPATIENT*JANE****MI*MBR000001
+NM1*IL*1*TESTSUBSCRIBER*JOHN****MI*MBR000002
+NM1*74*1*TESTCORRECTED*JANE****C*MBR000003
+NM1*82*1*TESTDOCTOR*SAM****XX*1000000004
+NM1*TT*2*TEST CROSSOVER*****PI*PAYER0002
+NM1*PR*2*TEST PRIORITY*****PI*PAYER0003
+NM1*GB*1*TESTOTHER*PAT****MI*MBR000004
+MIA*0***0*MA01***************M1*M2`);
+    expect(diagnostics).toEqual([]);
+    const [claim] = claimsOf(value);
+    const names: (keyof Claim835)[] = [
+      'patient',
+      'insured',
+      'correctedPatient',
+      'serviceProvider',
+      'crossoverCarrier',
+      'correctedPriorityPayer',
+      'otherSubscriber',
+    ];
+    for (const name of names) expect(claim[name]).toBeDefined();
+    expect(claim.inpatientAdjudication?.remarkCodes).toEqual(['MA01', 'M1', 'M2']);
+    expect(claim).toMatchObject({ drgCode: 'DRG1', drgWeight: '1.5', filingIndicator: 'MA' });
+    expect(value.payee.taxId).toBe('999999999');
+  });
+
+  it('never drops a segment silently: misplaced and unknown segments are warnings', () => {
+    const { diagnostics } = read(`${HEADER}
+SVC*HC:99213*10*10
+LX*1
+CLP*PCN1*1*10*10**12*CLM1
+NM1*XX*1*UNKNOWN
+ZZZ*1`);
+    expect(diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.location.segmentId])).toEqual([
+      ['X12-835-SEGMENT-IGNORED', 'SVC'],
+      ['X12-835-SEGMENT-IGNORED', 'NM1'],
+      ['X12-835-SEGMENT-IGNORED', 'ZZZ'],
+    ]);
+    expect(diagnostics[0].location.segmentPositionInTransaction).toBe(9);
+    for (const diagnostic of diagnostics) expect(diagnostic.message).not.toContain('UNKNOWN');
+  });
+
+  it('reports missing BPR, TRN and payee, and reads a CLP without LX tolerantly', () => {
+    const { value, diagnostics } = read(`N1*PR*TEST HEALTH PLAN
+CLP*PCN1*1*10*10**12*CLM1`);
+    expect(diagnostics.map((diagnostic) => diagnostic.code)).toEqual([
+      'X12-835-REQUIRED-SEGMENT-MISSING',
+      'X12-835-REQUIRED-SEGMENT-MISSING',
+      'X12-835-REQUIRED-SEGMENT-MISSING',
+    ]);
+    expect(value.claimGroups).toHaveLength(1);
+    expect(value.claimGroups[0].headerNumber).toBeUndefined();
+    expect(claimsOf(value)).toHaveLength(1);
+  });
+
+  it('reports a transaction set cut off before SE', () => {
+    const { tx, interchange } = transactionOf(`${HEADER}
+LX*1
+CLP*PCN1*1*10*10**12*CLM1`);
+    const truncated = { ...tx, segments: tx.segments.slice(0, -1), complete: false };
+    expect(
+      read835(truncated, interchange.delimiters).diagnostics.map((diagnostic) => diagnostic.code),
+    ).toEqual(['X12-835-INCOMPLETE']);
+  });
+});
+
+describe('build835Body', () => {
+  it('groups CAS by group code, six trios per segment', () => {
+    const adjustments = [...Array(8).keys()].map((n) => ({
+      group: n === 2 ? 'PR' : 'CO',
+      reason: String(n + 1),
+      amount: moneyFromCents(100),
+    }));
+    expect(
+      casSegments(adjustments).map((segment) => [segment.elements[0], (segment.elements.length - 1) / 3]),
+    ).toEqual([
+      ['CO', 6],
+      ['CO', 1],
+      ['PR', 1],
+    ]);
+  });
+
+  it('writes an 835 a payer simulator built from scratch, which the engine validates without errors', () => {
+    const claim: Claim835 = {
+      patientControlNumber: 'PCN0001',
+      statusCode: '1',
+      chargeAmount: moneyFromCents(15000),
+      paymentAmount: moneyFromCents(11000),
+      patientResponsibilityAmount: moneyFromCents(2000),
+      filingIndicator: '12',
+      payerClaimControlNumber: 'PAYERCLM0001',
+      facilityCode: '11',
+      frequencyCode: '1',
+      adjustments: [],
+      patient: {
+        entityCode: 'QC',
+        entityType: '1',
+        lastName: 'TESTPATIENT',
+        firstName: 'JANE',
+        idQualifier: 'MI',
+        id: 'MBR000001',
+      },
+      references: [],
+      dates: [{ qualifier: '232', date: '20260101' }],
+      contacts: [],
+      amounts: [],
+      quantities: [],
+      serviceLines: [
+        {
+          procedure: { qualifier: 'HC', code: '99213', modifiers: [] },
+          chargeAmount: moneyFromCents(15000),
+          paymentAmount: moneyFromCents(11000),
+          units: '1',
+          dates: [{ qualifier: '472', date: '20260101' }],
+          adjustments: [
+            { group: 'CO', reason: '45', amount: moneyFromCents(2000) },
+            { group: 'PR', reason: '2', amount: moneyFromCents(2000) },
+          ],
+          references: [{ qualifier: '6R', value: 'LINE0001' }],
+          lineControlNumber: 'LINE0001', // derived on read, ignored on write
+          amounts: [],
+          quantities: [],
+          remarks: [],
+        },
+      ],
+    };
+    const remittance: Remittance835 = {
+      transactionControlNumber: '0001',
+      financialInformation: {
+        handlingCode: 'I',
+        paymentAmount: moneyFromCents(11000 - 500),
+        creditDebitFlag: 'C',
+        paymentMethod: 'CHK',
+        paymentDate: '20260105',
+      },
+      trace: { traceTypeCode: '1', traceNumber: 'CHK0001', payerId: '1999999999' },
+      references: [],
+      dates: [],
+      payer: {
+        entityCode: 'PR',
+        name: 'TEST HEALTH PLAN',
+        address: { lines: ['1 PLAN WAY'], city: 'ANYTOWN', state: 'PA', postalCode: '17000' },
+        references: [],
+        contacts: [
+          { functionCode: 'BL', name: 'EDI', communications: [{ qualifier: 'TE', number: '5555550101' }] },
+        ],
+      },
+      payee: {
+        entityCode: 'PE',
+        name: 'TEST CLINIC',
+        idQualifier: 'XX',
+        id: '1234567893',
+        npi: '1234567893', // derived on read, ignored on write
+        references: [],
+        contacts: [],
+      },
+      claimGroups: [{ headerNumber: '1', claims: [claim] }],
+      providerAdjustments: [
+        {
+          providerId: '1234567893',
+          fiscalPeriodDate: '20261231',
+          adjustments: [{ reasonCode: 'WO', reference: 'PAYERCLM0000', amount: moneyFromCents(500) }],
+        },
+      ],
+    };
+    const text = writeInterchange({
+      header: {
+        senderQualifier: 'ZZ',
+        senderId: 'PAYERSIM',
+        receiverQualifier: 'ZZ',
+        receiverId: 'GATEWAYTEST',
+        date: '260105',
+        time: '1200',
+        controlNumber: 1,
+        acknowledgmentRequested: false,
+        usageIndicator: 'T',
+      },
+      groups: [
+        {
+          header: {
+            functionalIdentifier: 'HP',
+            applicationSender: 'PAYERSIM',
+            applicationReceiver: 'GATEWAYTEST',
+            date: '20260105',
+            time: '1200',
+            controlNumber: 1,
+            version: '005010X221A1',
+          },
+          transactions: [{ id: '835', controlNumber: '0001', version: '', body: build835Body(remittance) }],
+        },
+      ],
+    });
+    expect(text).toContain('BPR*I*105*C*CHK************20260105~');
+    expect(text).toContain('CAS*CO*45*20~CAS*PR*2*20~');
+    expect(text).toContain('PLB*1234567893*20261231*WO:PAYERCLM0000*5~');
+    const validated = validateX12(text);
+    expect(validated.diagnostics.filter((diagnostic) => diagnostic.severity === 'error')).toEqual([]);
+    const tx = validated.value[0].groups[0].transactions[0];
+    expect(read835(tx, validated.value[0].delimiters).value).toEqual({ ...remittance, version: undefined });
+  });
+});
