@@ -91,9 +91,15 @@ function main(): void {
   const dir = mkdtempSync(join(tmpdir(), 'x12-bench-'));
   try {
     const { file835, file200 } = writeInputs(dir);
-    const results = ['baseline', 'tokenize', 'readX12', 'read835', 'nodeX12', 'build837P'].map((name) =>
-      runChild(child, name, file835),
-    );
+    const results = [
+      'baseline',
+      'tokenize',
+      'readX12',
+      'read835',
+      'read835Model',
+      'nodeX12',
+      'build837P',
+    ].map((name) => runChild(child, name, file835));
     results.push(runChild(child, 'stream', file200));
     const lines = [
       `Node ${process.version} ${process.platform}/${process.arch}. 835 input: ${(statSync(file835).size / 1e6).toFixed(1)} MB, ` +
@@ -105,7 +111,7 @@ function main(): void {
       '| --- | ---: | ---: | ---: | ---: | --- |',
       ...results.map(row),
     ];
-    const typed = results.find((r) => r.name.startsWith('typed 835'));
+    const typed = results.find((r) => r.name.startsWith('typed 835 read (visitX12'));
     const nodeX12 = results.find((r) => r.name.startsWith('node-x12'));
     if (typed && nodeX12 && Number.isFinite(typed.ms)) {
       lines.push(

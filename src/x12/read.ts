@@ -9,6 +9,7 @@ import { X12Error, type Diagnostic, type Result } from './syntax/types';
 import { EnvelopeAssembler } from './envelope/envelope-assembler';
 import { InterchangeCollector } from './envelope/collect-interchanges';
 import type { Interchange } from './envelope/types';
+import type { EnvelopeEvent } from './envelope/envelope-events';
 import { validateTransaction } from './validation/validate-transaction';
 
 export interface ReadX12Options {
@@ -28,12 +29,20 @@ export function tooLargeError(maxBytes: number): X12Error {
   return new X12Error('X12-TOO-LARGE', `The input is larger than the limit of ${maxBytes} bytes.`);
 }
 
-export function readX12(input: Uint8Array | string, options: ReadX12Options = {}): Result<Interchange[]> {
+/**
+ * Whole-input read that hands each envelope event (transaction set, diagnostic, interchange end...) to
+ * `visit` instead of building the model: a caller that keeps only what it maps (e.g. typed 835 claims)
+ * lets each transaction set's segments go as soon as it has read them. Throws like readX12.
+ */
+export function visitX12(
+  input: Uint8Array | string,
+  visit: (event: EnvelopeEvent) => void,
+  options: Omit<ReadX12Options, 'maxDiagnostics'> = {},
+): void {
   const bytes = toBuffer(input);
   if (options.maxBytes !== undefined && bytes.length > options.maxBytes)
     throw tooLargeError(options.maxBytes);
-  const collector = new InterchangeCollector(options.maxDiagnostics);
-  const assembler = new EnvelopeAssembler(collector.accept);
+  const assembler = new EnvelopeAssembler(visit);
   const scanner = new SegmentScanner(
     {
       segment: (segment, delimiters) => assembler.segment(segment, delimiters),
@@ -45,6 +54,11 @@ export function readX12(input: Uint8Array | string, options: ReadX12Options = {}
   scanner.end();
   if (scanner.isaCount === 0) throw notX12Error();
   assembler.end();
+}
+
+export function readX12(input: Uint8Array | string, options: ReadX12Options = {}): Result<Interchange[]> {
+  const collector = new InterchangeCollector(options.maxDiagnostics);
+  visitX12(input, collector.accept, options);
   return { value: collector.interchanges, diagnostics: collector.diagnostics };
 }
 
