@@ -9,6 +9,7 @@
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import type { TransactionSchema } from '../schema/types';
+import { schema835 } from './835-005010x221a1/835.schema';
 import { schema837I } from './837i-005010x223a2/837i.schema';
 import { schema837P } from './837p-005010x222a1/837p.schema';
 import { type LoopOutline, outlineOfMap, outlineOfSchema, parseXml } from './pyx12-map.spec-support';
@@ -32,6 +33,7 @@ interface Comparison {
 const COMPARISONS: readonly Comparison[] = [
   { schema: schema837P, mapFile: '837.5010.X222.A1.xml', exceptions: [] },
   { schema: schema837I, mapFile: '837Q3.I.5010.X223.A1.xml', exceptions: [] },
+  { schema: schema835, mapFile: '835.5010.X221.A1.xml', exceptions: [] },
 ];
 
 function byPath(outlines: LoopOutline[]): Map<string, LoopOutline> {
