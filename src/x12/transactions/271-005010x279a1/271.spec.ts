@@ -1,4 +1,5 @@
-import { readX12 } from '../../read';
+import { readX12, validateX12 } from '../../read';
+import { writeInterchange } from '../../envelope/interchange-writer';
 import type { TransactionSet } from '../../envelope/types';
 import { segmentsOf, TEST_DELIMITERS } from '../../schema/segments.spec-support';
 import {
@@ -13,6 +14,7 @@ import { read271 } from './271.reader';
 import { guide271 } from './271.rules';
 import { build271Body } from './271.writer';
 import { eligibilityMembers } from './271.members';
+import { benefit, respondTo270 } from './271.respond';
 
 function readAll(text: string): { models: EligibilityResponse271[]; codes: string[] } {
   const read = readX12(text);
@@ -287,5 +289,91 @@ describe('271 corpus (../shared/x12-corpus, read-only)', () => {
       '88',
     ]);
     expect(subscriber.benefits.find((b) => b.eligibilityCode === 'A' && b.percent === '.1')).toBeDefined();
+  });
+});
+
+describe('respondTo270 (payer simulator)', () => {
+  const request = {
+    referenceId: 'ELIG0009',
+    date: '20260402',
+    time: '0930',
+    payer: { name: 'TEST HEALTH PLAN', id: 'TESTPAYER01' },
+    provider: { organizationName: 'TEST MEDICAL GROUP', npi: '1999999984' },
+    subscriber: { memberId: 'MBR000123', lastName: 'TESTPATIENT', firstName: 'JOHN', birthDate: '19800115' },
+    trace: { referenceId: 'TRACE0009', originatingCompanyId: '9999999999' },
+    serviceTypeCodes: ['30'],
+  };
+
+  it('echoes the trace in the patient level and writes a 271 the engine accepts', () => {
+    const model = respondTo270(
+      {
+        ...request,
+        dependent: {
+          lastName: 'TESTPATIENT',
+          firstName: 'JANE',
+          birthDate: '20150620',
+          relationshipCode: '19',
+        },
+      },
+      {
+        kind: 'benefits',
+        benefits: [
+          benefit({ eligibilityCode: '1', coverageLevelCode: 'FAM', serviceTypeCodes: ['30'] }),
+          benefit({
+            eligibilityCode: 'B',
+            serviceTypeCodes: ['98'],
+            timePeriodQualifier: '27',
+            amount: '20',
+          }),
+        ],
+      },
+      { date: '20260402', time: '0931' },
+    );
+    const text = writeInterchange({
+      header: {
+        senderQualifier: 'ZZ',
+        senderId: 'P',
+        receiverQualifier: 'ZZ',
+        receiverId: 'S',
+        date: '260402',
+        time: '0931',
+        controlNumber: 9,
+        acknowledgmentRequested: false,
+        usageIndicator: 'T',
+      },
+      groups: [
+        {
+          header: {
+            functionalIdentifier: 'HB',
+            applicationSender: 'P',
+            applicationReceiver: 'S',
+            date: '20260402',
+            time: '0931',
+            controlNumber: 9,
+            version: '005010X279A1',
+          },
+          transactions: [
+            { id: '271', controlNumber: '0001', version: '005010X279A1', body: build271Body(model) },
+          ],
+        },
+      ],
+    });
+    expect(validateX12(text).diagnostics).toEqual([]);
+    const [, dependent] = eligibilityMembers(readAll(text).models[0]);
+    expect(dependent.member.traces).toEqual([
+      { traceTypeCode: '2', referenceId: 'TRACE0009', originatingCompanyId: '9999999999' },
+    ]);
+    expect(dependent.coverageStatus).toBe('active');
+  });
+
+  it('answers with an AAA in the subscriber name loop', () => {
+    const model = respondTo270(
+      request,
+      { kind: 'rejected', rejectReasonCode: '72', followUpActionCode: 'C' },
+      { date: '20260402', time: '0931' },
+    );
+    const [member] = eligibilityMembers(model);
+    expect(member.coverageStatus).toBe('rejected');
+    expect(build271Body(model).find((s) => s.id === 'AAA')!.elements).toEqual(['Y', '', '72', 'C']);
   });
 });
