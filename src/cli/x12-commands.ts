@@ -6,6 +6,9 @@ import { EXIT_FAILED, EXIT_OK, EXIT_UNUSABLE, type Command, type CommandIo } fro
 import { formatDiagnostic } from './format-diagnostic';
 import { X12_BUILDERS, isBuilderType } from './x12-builders';
 
+/** A hostile file can hold millions of problems: list this many per file, count the rest. */
+const MAX_LISTED_DIAGNOSTICS = 10_000;
+
 type FileStatus = 'ok' | 'errors' | 'not-x12' | 'unreadable';
 
 interface FileReport {
@@ -15,6 +18,8 @@ interface FileReport {
   errors: number;
   warnings: number;
   diagnostics: Diagnostic[];
+  /** Diagnostics counted but not listed (beyond MAX_LISTED_DIAGNOSTICS). */
+  notListed: number;
   /** Why the file could not be read at all (system error code or X12 error code; no content). */
   reason?: string;
 }
@@ -33,12 +38,14 @@ async function validateFile(file: string): Promise<FileReport> {
     errors: 0,
     warnings: 0,
     diagnostics: [],
+    notListed: 0,
   };
   try {
     for await (const event of validateX12Stream(createReadStream(file))) {
       if (event.kind === 'transaction') report.transactionSets++;
       if (event.kind !== 'diagnostic') continue;
-      report.diagnostics.push(event.diagnostic);
+      if (report.diagnostics.length < MAX_LISTED_DIAGNOSTICS) report.diagnostics.push(event.diagnostic);
+      else report.notListed++;
       if (event.diagnostic.severity === 'error') report.errors++;
       if (event.diagnostic.severity === 'warning') report.warnings++;
     }
@@ -62,6 +69,7 @@ function printHuman(report: FileReport, io: CommandIo): void {
     `${report.file}: ${report.status === 'ok' ? 'OK' : 'ERRORS'} - ${report.transactionSets} transaction set(s), ${report.errors} error(s), ${report.warnings} warning(s)\n`,
   );
   for (const diagnostic of report.diagnostics) io.stdout(`  ${formatDiagnostic(diagnostic)}\n`);
+  if (report.notListed > 0) io.stdout(`  ... ${report.notListed} more diagnostic(s) not listed\n`);
 }
 
 function splitFlags(args: readonly string[]): { files: string[]; flags: Set<string> } {
