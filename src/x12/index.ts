@@ -28,6 +28,7 @@ export * from './transactions/277ca-005010x214/277ca.reader';
 export * from './transactions/277ca-005010x214/277ca.writer';
 export * from './transactions/277ca-005010x214/277ca.rules';
 export * from './transactions/277ca-005010x214/277ca.claims';
+export * from './transactions/277ca-005010x214/277ca.respond';
 export * from './transactions/270-005010x279a1/270.model';
 export * from './transactions/270-005010x279a1/270.builder';
 export * from './transactions/270-005010x279a1/270.reader';

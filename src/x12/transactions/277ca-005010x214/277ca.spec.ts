@@ -4,6 +4,7 @@ import type { TransactionSet } from '../../envelope/types';
 import { read277CA } from './277ca.reader';
 import { build277CABody } from './277ca.writer';
 import { acknowledgedClaims, levelRejections } from './277ca.claims';
+import { acknowledge277CA, type AcknowledgmentBatch277CA } from './277ca.respond';
 import { guide277CA } from './277ca.rules';
 import type { ClaimAcknowledgment277CA } from './277ca.model';
 import {
@@ -267,5 +268,111 @@ describe('277CA corpus (../shared/x12-corpus, read-only)', () => {
       statusCode: '562',
       entityCode: '85',
     });
+  });
+});
+
+describe('acknowledge277CA (payer simulator)', () => {
+  const batch: AcknowledgmentBatch277CA = {
+    referenceId: 'ACK20260315001',
+    date: '20260315',
+    time: '1030',
+    payer: { name: 'TEST HEALTH PLAN', id: 'TESTPAYER01' },
+    submitter: { name: 'TEST BILLING SERVICE', id: 'TESTSUBMIT01' },
+    batchTraceNumber: 'BATCH000123',
+    receiptDate: '20260314',
+    billingProviders: [
+      {
+        name: 'TEST MEDICAL GROUP',
+        npi: '1999999984',
+        taxId: '999999999',
+        claims: [
+          {
+            patientControlNumber: 'PCN0001',
+            patient: { lastName: 'TESTPATIENT', firstName: 'JOHN', memberId: 'MBR000123' },
+            chargeAmount: '150.00',
+            serviceDate: { start: '20260301' },
+            payerClaimControlNumber: 'PAYERCLM0001',
+            clearinghouseTraceNumber: 'CHTRACE0001',
+          },
+          {
+            patientControlNumber: 'PCN0002',
+            patient: { lastName: 'TESTPATIENT', firstName: 'JANE', memberId: 'MBR000456' },
+            chargeAmount: '275.50',
+            serviceDate: { start: '20260302', end: '20260303' },
+            payerClaimControlNumber: 'PAYERCLM0002',
+            clearinghouseTraceNumber: 'CHTRACE0002',
+            lines: [
+              {
+                lineItemControlNumber: 'LINE0001',
+                procedureCode: '99213',
+                procedureModifiers: ['25'],
+                chargeAmount: '125.50',
+                unitCount: '1',
+                serviceDate: { start: '20260302' },
+              },
+              {
+                lineItemControlNumber: 'LINE0002',
+                procedureCode: '87880',
+                chargeAmount: '150',
+                unitCount: '1',
+                serviceDate: { start: '20260303' },
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  };
+
+  it('builds the accepted golden file from a batch description (apart from the one middle initial)', () => {
+    const golden = goldenFiles('277ca').find((f) => f.name === '277ca-accepted')!;
+    const interchange = readX12(golden.text).value[0];
+    const text = rewriteInterchange(interchange, [build277CABody(acknowledge277CA(batch))], true);
+    expect(text).toBe(
+      golden.text.replace(
+        'NM1*QC*1*TESTPATIENT*JANE*Q***MI*MBR000456~',
+        'NM1*QC*1*TESTPATIENT*JANE****MI*MBR000456~',
+      ),
+    );
+  });
+
+  it('rejects a claim with its statuses and sums the totals in cents', () => {
+    const ack = acknowledge277CA({
+      ...batch,
+      billingProviders: [
+        {
+          ...batch.billingProviders[0],
+          claims: [
+            batch.billingProviders[0].claims[0],
+            {
+              ...batch.billingProviders[0].claims[1],
+              rejection: [{ categoryCode: 'A7', statusCode: '562', entityCode: '85' }],
+            },
+          ],
+        },
+      ],
+    });
+    const [accepted, rejected] = acknowledgedClaims(ack);
+    expect([accepted.claim.outcome, rejected.claim.outcome]).toEqual(['accepted', 'rejected']);
+    expect(rejected.claim.payerClaimControlNumber).toBeUndefined();
+    expect(rejected.claim.lines.map((l) => l.outcome)).toEqual(['rejected', 'rejected']);
+    expect(accepted.receiver.amounts).toEqual([
+      { qualifier: 'YU', amount: '150.00' },
+      { qualifier: 'YY', amount: '275.50' },
+    ]);
+    expect(accepted.receiver.quantities).toEqual([
+      { qualifier: '90', quantity: '1' },
+      { qualifier: 'AA', quantity: '1' },
+    ]);
+  });
+
+  it('rejects the whole batch at 2200B without provider or claim levels', () => {
+    const ack = acknowledge277CA({
+      ...batch,
+      batchRejection: [{ categoryCode: 'A3', statusCode: '24', entityCode: '41' }],
+    });
+    expect(acknowledgedClaims(ack)).toEqual([]);
+    expect(levelRejections(ack).map((r) => r.loopId)).toEqual(['2200B']);
+    expect(ack.informationSources[0].receivers[0].amounts).toEqual([{ qualifier: 'YY', amount: '425.50' }]);
   });
 });
