@@ -151,3 +151,76 @@ export function outlineOfSchema(schema: TransactionSchema): LoopOutline[] {
   visit(schema.children, top);
   return out;
 }
+
+/** One element or component as a side declares it: usage and (sorted) code values, if any. */
+export interface ElementOutline {
+  usage: string;
+  codes: string[];
+}
+
+/** Per loop path: for each segment in order, its elements and components by reference (`CLM05-3`). */
+export type ElementOutlines = Map<string, Map<string, ElementOutline>[]>;
+
+function codesOf(element: XmlElement): string[] {
+  const list = element.children.find((c) => c.tag === 'valid_codes');
+  return (list?.children ?? []).map((c) => c.text.trim()).sort();
+}
+
+export function elementsOfMap(document: XmlElement): ElementOutlines {
+  const transaction = document.children.find((c) => c.tag === 'transaction');
+  if (!transaction) throw new Error('no <transaction> in map');
+  const out: ElementOutlines = new Map();
+  const visit = (element: XmlElement, loopPath: string): void => {
+    for (const child of element.children) {
+      if (child.tag === 'loop') {
+        const id = child.attributes.xid;
+        visit(child, WRAPPER_LOOPS.has(id) ? loopPath : loopPath ? `${loopPath}/${id}` : id);
+      } else if (child.tag === 'segment' && !ENVELOPE_SEGMENTS.has(child.attributes.xid)) {
+        const elements = new Map<string, ElementOutline>();
+        for (const part of child.children) {
+          if (part.tag === 'element') {
+            elements.set(part.attributes.xid, { usage: childText(part, 'usage'), codes: codesOf(part) });
+          } else if (part.tag === 'composite') {
+            elements.set(part.attributes.xid, { usage: childText(part, 'usage'), codes: [] });
+            for (const component of part.children) {
+              if (component.tag !== 'element') continue;
+              // the maps number components with two digits (CLM05-03); we write CLM05-3
+              const ref = component.attributes.xid.replace(/-0(\d)$/, '-$1');
+              elements.set(ref, { usage: childText(component, 'usage'), codes: codesOf(component) });
+            }
+          }
+        }
+        const list = out.get(loopPath) ?? [];
+        list.push(elements);
+        out.set(loopPath, list);
+      }
+    }
+  };
+  visit(transaction, '');
+  return out;
+}
+
+export function elementsOfSchema(schema: TransactionSchema): ElementOutlines {
+  const out: ElementOutlines = new Map();
+  const visit = (children: readonly SchemaNode[], loopPath: string): void => {
+    for (const node of children) {
+      if (node.kind === 'loop') {
+        visit(node.children, loopPath ? `${loopPath}/${node.id}` : node.id);
+        continue;
+      }
+      const elements = new Map<string, ElementOutline>();
+      for (const element of node.elements) {
+        elements.set(element.ref, { usage: element.usage, codes: [...(element.codes ?? [])].sort() });
+        if (element.usage === 'N') continue;
+        for (const component of element.components ?? []) {
+          elements.set(component.ref, { usage: component.usage, codes: [...(component.codes ?? [])].sort() });
+        }
+      }
+      const list = out.get(loopPath) ?? [];
+      list.push(elements);
+      out.set(loopPath, list);
+    }
+  };
+  visit(schema.children, '');
+  return out;
+}

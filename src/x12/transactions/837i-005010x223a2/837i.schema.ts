@@ -50,6 +50,13 @@ import {
 
 const VERSION = '005010X223A2';
 const PROVIDER_SECONDARY_IDS = ['0B', '1G', 'G2', 'LU'];
+// 837I HCP: claim level has no repriced procedure code (HCP09/HCP10 not used)
+const CLAIM_PRICING = { notUsed: [9, 10], procedureQualifiers: [], units: ['DA', 'UN'] };
+const LINE_PRICING = {
+  notUsed: [],
+  procedureQualifiers: ['ER', 'HC', 'HP', 'IV', 'WK'],
+  units: ['DA', 'UN'],
+};
 
 // --- 2300 Claim Information -------------------------------------------------------------------------
 
@@ -105,7 +112,7 @@ function claimSegments(): SegmentDef[] {
     K3('S', 10),
     NTE('Claim Note', 'S', 10, CLAIM_NOTE_CODES),
     NTE('Billing Note', 'S', 1, ['ADD']),
-    CRC('EPSDT Referral', 1, ['ZZ'], ['N', 'Y'], ['AV', 'NU', 'S2', 'ST']),
+    CRC('EPSDT Referral', 1, ['ZZ'], ['N', 'Y'], ['AV', 'NU', 'S2', 'ST'], 3),
     HI('Principal Diagnosis', {
       usage: 'R',
       repeat: 1,
@@ -192,7 +199,7 @@ function claimSegments(): SegmentDef[] {
       firstQualifiers: ['TC'],
       otherQualifiers: ['TC'],
     }),
-    HCP('Claim Pricing/Repricing Information'),
+    HCP('Claim Pricing/Repricing Information', CLAIM_PRICING),
   ];
 }
 
@@ -244,7 +251,7 @@ function claimProviderLoops() {
 function inpatientAdjudicationMIA(): SegmentDef {
   const elements = [
     el('MIA01', 'R', 'R', 1, 15, 'Covered Days or Visits Count'),
-    el('MIA02', 'S', 'R', 1, 18, 'PPS Operating Outlier Amount'),
+    na('MIA02', 'Monetary Amount'),
     el('MIA03', 'S', 'R', 1, 15, 'Lifetime Psychiatric Days Count'),
   ];
   for (let n = 4; n <= 24; n++) {
@@ -257,7 +264,7 @@ function inpatientAdjudicationMIA(): SegmentDef {
 }
 
 function otherSubscriberLoop() {
-  return loop('2320', 'Other Subscriber Information', 'S', 10, otherSubscriberSBR('S'), [
+  return loop('2320', 'Other Subscriber Information', 'S', 10, otherSubscriberSBR('N'), [
     CAS('Claim Level Adjustments'),
     AMT('Coordination of Benefits (COB) Payer Paid Amount', 'S', ['D']),
     AMT('Remaining Patient Liability', 'S', ['EAF']),
@@ -372,7 +379,7 @@ function institutionalServiceSV2(): SegmentDef {
 function serviceLineLoop() {
   const lineProvider = (id: string, name: string, codes: string[], ids: string[]) =>
     loop(id, name, 'S', 1, NM1(name, codes, { entityTypes: ['1'], idQualifiers: ['XX'], idUsage: 'S' }), [
-      REF(`${name} Secondary Identification`, 'S', 20, ids),
+      REF(`${name} Secondary Identification`, 'S', 20, ids, { otherPayer: true }),
     ]);
   // 837I: at most 999 service lines per claim
   return loop('2400', 'Service Line Number', 'R', 999, LX(), [
@@ -386,7 +393,7 @@ function serviceLineLoop() {
     AMT('Service Tax Amount', 'S', ['GT']),
     AMT('Facility Tax Amount', 'S', ['N8']),
     NTE('Third Party Organization Notes', 'S', 1, ['TPO']),
-    HCP('Line Pricing/Repricing Information'),
+    HCP('Line Pricing/Repricing Information', LINE_PRICING),
     loop('2410', 'Drug Identification', 'S', 1, LIN(['N4']), [
       CTP(),
       REF('Prescription or Compound Drug Association Number', 'S', 1, ['VY', 'XZ']),
@@ -395,7 +402,7 @@ function serviceLineLoop() {
     lineProvider('2420B', 'Other Operating Physician Name', ['ZZ'], PROVIDER_SECONDARY_IDS),
     lineProvider('2420C', 'Rendering Provider Name', ['82'], PROVIDER_SECONDARY_IDS),
     lineProvider('2420D', 'Referring Provider Name', ['DN'], ['0B', '1G', 'G2']),
-    loop('2430', 'Line Adjudication Information', 'S', 15, SVD('S', 'S'), [
+    loop('2430', 'Line Adjudication Information', 'S', 15, SVD('S', 'R', ['ER', 'HC', 'HP', 'IV', 'WK']), [
       CAS('Line Adjustment'),
       DTP('Line Check or Remittance Date', 'R', 1, ['573']),
       AMT('Remaining Patient Liability', 'S', ['EAF']),
@@ -420,7 +427,7 @@ const billingProviderLoop = loop(
   'Billing Provider Hierarchical Level',
   'R',
   '>1',
-  HL('Billing Provider Hierarchical Level', '20', 'N'),
+  HL('Billing Provider Hierarchical Level', '20', 'N', ['1']),
   [
     PRV('Billing Provider Specialty Information', 'S', ['BI']),
     CUR(),
@@ -429,7 +436,7 @@ const billingProviderLoop = loop(
       'Billing Provider Name',
       'R',
       1,
-      NM1('Billing Provider Name', ['85'], { entityTypes: ['2'], idQualifiers: ['XX'] }),
+      NM1('Billing Provider Name', ['85'], { entityTypes: ['2'], idQualifiers: ['XX'], idUsage: 'S' }),
       [
         N3('Billing Provider Address', 'R'),
         N4('Billing Provider City, State, ZIP Code', 'R'),
@@ -458,7 +465,7 @@ const billingProviderLoop = loop(
       '>1',
       HL('Subscriber Hierarchical Level', '22', 'R'),
       [
-        subscriberSBR('S'),
+        subscriberSBR('N'),
         loop(
           '2010BA',
           'Subscriber Name',
@@ -492,17 +499,24 @@ const billingProviderLoop = loop(
         ),
         // 2300 under 2000B only when the subscriber is the patient (SBR02 = 18)
         claimLoop('S'),
-        loop('2000C', 'Patient Hierarchical Level', 'S', '>1', HL('Patient Hierarchical Level', '23', 'R'), [
-          PAT('R', 'R'),
-          loop('2010CA', 'Patient Name', 'R', 1, NM1('Patient Name', ['QC'], { entityTypes: ['1'] }), [
-            N3('Patient Address', 'R'),
-            N4('Patient City, State, ZIP Code', 'R'),
-            DMG('Patient Demographic Information', 'R'),
-            REF('Property and Casualty Claim Number', 'S', 1, ['Y4']),
-            REF('Property and Casualty Patient Identifier', 'S', 1, ['1W', 'SY']),
-          ]),
-          claimLoop('R'),
-        ]),
+        loop(
+          '2000C',
+          'Patient Hierarchical Level',
+          'S',
+          '>1',
+          HL('Patient Hierarchical Level', '23', 'R', ['0']),
+          [
+            PAT('R', 'R', 'N'),
+            loop('2010CA', 'Patient Name', 'R', 1, NM1('Patient Name', ['QC'], { entityTypes: ['1'] }), [
+              N3('Patient Address', 'R'),
+              N4('Patient City, State, ZIP Code', 'R'),
+              DMG('Patient Demographic Information', 'R'),
+              REF('Property and Casualty Claim Number', 'S', 1, ['Y4']),
+              REF('Property and Casualty Patient Identifier', 'S', 1, ['1W', 'SY']),
+            ]),
+            claimLoop('R'),
+          ],
+        ),
       ],
     ),
   ],

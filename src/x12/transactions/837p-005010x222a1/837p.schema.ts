@@ -126,6 +126,16 @@ function spinalManipulationCR2(): SegmentDef {
 }
 
 const YES_NO = ['N', 'Y'];
+// SV107: pointers to the HI diagnosis codes (at most 12)
+const DIAGNOSIS_POINTERS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'];
+// 837P HCP: no repriced procedure at claim level (HCP08-12 not used); at line level HCP08 not used
+const CLAIM_PRICING = {
+  notUsed: [8, 9, 10, 11, 12],
+  procedureQualifiers: [],
+  units: [],
+  excludedMethodologies: ['06'],
+};
+const LINE_PRICING = { notUsed: [8], procedureQualifiers: ['ER', 'HC', 'IV', 'WK'], units: ['MJ', 'UN'] };
 const AMBULANCE_CONDITIONS = ['01', '04', '05', '06', '07', '08', '09', '12'];
 
 function referenceLoop(
@@ -180,7 +190,7 @@ function claimProviderLoops() {
         N3('Service Facility Location Address', 'R'),
         N4('Service Facility Location City, State, ZIP Code', 'R'),
         REF('Service Facility Location Secondary Identification', 'S', 3, ['0B', 'G2', 'LU']),
-        PER('Service Facility Contact Information', 'S', 1, ['TE']),
+        PER('Service Facility Contact Information', 'S', 1, ['TE'], { telephoneOnly: true }),
       ],
     ),
     referenceLoop(
@@ -192,7 +202,7 @@ function claimProviderLoops() {
       [REF('Supervising Provider Secondary Identification', 'S', 4, PROVIDER_SECONDARY_IDS)],
     ),
     addressLoop('2310E', 'Ambulance Pick-up Location', 'PW', ['2']),
-    addressLoop('2310F', 'Ambulance Drop-off Location', '45', ['2']),
+    addressLoop('2310F', 'Ambulance Drop-off Location', '45', ['2'], 'S'),
   ];
 }
 
@@ -284,10 +294,10 @@ function professionalServiceSV1(): SegmentDef {
     el('SV105', 'S', 'AN', 1, 2, 'Place of Service Code'),
     na('SV106', 'Service Type Code'),
     composite('SV107', 'R', 'Composite Diagnosis Code Pointer', [
-      co('SV107-1', 'R', 'N0', 1, 2, 'Diagnosis Code Pointer'),
-      co('SV107-2', 'S', 'N0', 1, 2, 'Diagnosis Code Pointer'),
-      co('SV107-3', 'S', 'N0', 1, 2, 'Diagnosis Code Pointer'),
-      co('SV107-4', 'S', 'N0', 1, 2, 'Diagnosis Code Pointer'),
+      co('SV107-1', 'R', 'N0', 1, 2, 'Diagnosis Code Pointer', DIAGNOSIS_POINTERS),
+      co('SV107-2', 'S', 'N0', 1, 2, 'Diagnosis Code Pointer', DIAGNOSIS_POINTERS),
+      co('SV107-3', 'S', 'N0', 1, 2, 'Diagnosis Code Pointer', DIAGNOSIS_POINTERS),
+      co('SV107-4', 'S', 'N0', 1, 2, 'Diagnosis Code Pointer', DIAGNOSIS_POINTERS),
     ]),
     na('SV108', 'Monetary Amount'),
     el('SV109', 'S', 'ID', 1, 1, 'Emergency Indicator', ['Y']),
@@ -346,8 +356,8 @@ function lineSegments(): SegmentDef[] {
       na('CR305', 'Description'),
     ]),
     CRC('Ambulance Certification', 3, ['07'], YES_NO, AMBULANCE_CONDITIONS),
-    CRC('Hospice Employee Indicator', 1, ['70'], YES_NO, ['65']),
-    CRC('Condition Indicator/Durable Medical Equipment', 1, ['09'], YES_NO, ['38', 'ZV']),
+    CRC('Hospice Employee Indicator', 1, ['70'], YES_NO, ['65'], 1),
+    CRC('Condition Indicator/Durable Medical Equipment', 1, ['09'], YES_NO, ['38', 'ZV'], 2),
     DTP('Date - Service Date', 'R', 1, ['472'], ['D8', 'RD8']),
     DTP('Date - Prescription Date', 'S', 1, ['471']),
     DTP('Date - Certification Revision/Recertification Date', 'S', 1, ['607']),
@@ -379,14 +389,14 @@ function lineSegments(): SegmentDef[] {
     CN1(),
     REF('Repriced Line Item Reference Number', 'S', 1, ['9B']),
     REF('Adjusted Repriced Line Item Reference Number', 'S', 1, ['9D']),
-    REF('Prior Authorization', 'S', 5, ['G1']),
+    REF('Prior Authorization', 'S', 5, ['G1'], { otherPayer: true }),
     // REF*6R line item control number: unique within the claim (rule in 837p.rules.ts)
     REF('Line Item Control Number', 'S', 1, ['6R']),
     REF('Mammography Certification Number', 'S', 1, ['EW']),
     REF('Clinical Laboratory Improvement Amendment (CLIA) Number', 'S', 1, ['X4']),
     REF('Referring Clinical Laboratory Improvement Amendment (CLIA) Facility Identification', 'S', 1, ['F4']),
     REF('Immunization Batch Number', 'S', 1, ['BT']),
-    REF('Referral Number', 'S', 5, ['9F']),
+    REF('Referral Number', 'S', 5, ['9F'], { otherPayer: true }),
     AMT('Sales Tax Amount', 'S', ['T']),
     AMT('Postage Claimed Amount', 'S', ['F4']),
     K3('S', 10),
@@ -397,7 +407,7 @@ function lineSegments(): SegmentDef[] {
       el('PS102', 'R', 'R', 1, 18, 'Purchased Service Charge Amount'),
       na('PS103', 'State or Province Code'),
     ]),
-    HCP('Line Pricing/Repricing Information'),
+    HCP('Line Pricing/Repricing Information', LINE_PRICING),
   ];
 }
 
@@ -426,13 +436,31 @@ function lineProviderLoops() {
       'S',
       repeat,
       NM1(name, codes, { entityTypes: types, idQualifiers: ['XX'], idUsage: 'S' }),
-      [...extra, REF(`${name} Secondary Identification`, 'S', 20, ids)],
+      [...extra, REF(`${name} Secondary Identification`, 'S', 20, ids, { otherPayer: true })],
     );
   return [
     lineProvider('2420A', 'Rendering Provider Name', ['82'], ['1', '2'], PROVIDER_SECONDARY_IDS, [
       PRV('Rendering Provider Specialty Information', 'S', ['PE']),
     ]),
-    lineProvider('2420B', 'Purchased Service Provider Name', ['QB'], ['1', '2'], ['0B', '1G', 'G2']),
+    // 2420B: identified by NM108/NM109 only, the name elements are not used
+    loop(
+      '2420B',
+      'Purchased Service Provider Name',
+      'S',
+      1,
+      NM1('Purchased Service Provider Name', ['QB'], {
+        entityTypes: ['1', '2'],
+        lastName: 'N',
+        personName: 'N',
+        idQualifiers: ['XX'],
+        idUsage: 'S',
+      }),
+      [
+        REF('Purchased Service Provider Secondary Identification', 'S', 20, ['0B', '1G', 'G2'], {
+          otherPayer: true,
+        }),
+      ],
+    ),
     loop(
       '2420C',
       'Service Facility Location Name',
@@ -446,7 +474,7 @@ function lineProviderLoops() {
       [
         N3('Service Facility Location Address', 'R'),
         N4('Service Facility Location City, State, ZIP Code', 'R'),
-        REF('Service Facility Location Secondary Identification', 'S', 3, ['G2', 'LU']),
+        REF('Service Facility Location Secondary Identification', 'S', 3, ['G2', 'LU'], { otherPayer: true }),
       ],
     ),
     lineProvider('2420D', 'Supervising Provider Name', ['DQ'], ['1'], PROVIDER_SECONDARY_IDS),
@@ -459,13 +487,13 @@ function lineProviderLoops() {
       [
         N3('Ordering Provider Address', 'S'),
         N4('Ordering Provider City, State, ZIP Code', 'S'),
-        REF('Ordering Provider Secondary Identification', 'S', 20, ['0B', '1G', 'G2']),
+        REF('Ordering Provider Secondary Identification', 'S', 20, ['0B', '1G', 'G2'], { otherPayer: true }),
         PER('Ordering Provider Contact Information', 'S', 1, ['EM', 'FX', 'TE']),
       ],
     ),
     lineProvider('2420F', 'Referring Provider Name', ['DN', 'P3'], ['1'], ['0B', '1G', 'G2'], [], 2),
     addressLoop('2420G', 'Ambulance Pick-up Location', 'PW', ['2']),
-    addressLoop('2420H', 'Ambulance Drop-off Location', '45', ['2']),
+    addressLoop('2420H', 'Ambulance Drop-off Location', '45', ['2'], 'S'),
   ];
 }
 
@@ -478,7 +506,7 @@ function serviceLineLoop() {
       REF('Prescription or Compound Drug Association Number', 'S', 1, ['VY', 'XZ']),
     ]),
     ...lineProviderLoops(),
-    loop('2430', 'Line Adjudication Information', 'S', 15, SVD('R', 'N'), [
+    loop('2430', 'Line Adjudication Information', 'S', 15, SVD('R', 'N', ['ER', 'HC', 'IV', 'WK']), [
       CAS('Line Adjustment'),
       DTP('Line Check or Remittance Date', 'R', 1, ['573']),
       AMT('Remaining Patient Liability', 'S', ['EAF']),
@@ -530,8 +558,8 @@ function claimLoop(usage: Usage) {
         'L4',
         'L5',
       ]),
-      CRC('Homebound Indicator', 1, ['75'], ['Y'], ['IH']),
-      CRC('EPSDT Referral', 1, ['ZZ'], YES_NO, ['AV', 'NU', 'S2', 'ST']),
+      CRC('Homebound Indicator', 1, ['75'], ['Y'], ['IH'], 1),
+      CRC('EPSDT Referral', 1, ['ZZ'], YES_NO, ['AV', 'NU', 'S2', 'ST'], 3),
       HI('Health Care Diagnosis Code', {
         usage: 'R',
         repeat: 1,
@@ -551,7 +579,7 @@ function claimLoop(usage: Usage) {
         firstQualifiers: ['BG'],
         otherQualifiers: ['BG'],
       }),
-      HCP('Claim Pricing/Repricing Information'),
+      HCP('Claim Pricing/Repricing Information', CLAIM_PRICING),
       ...claimProviderLoops(),
       otherSubscriberLoop(),
       serviceLineLoop(),
@@ -566,7 +594,7 @@ const billingProviderLoop = loop(
   'Billing Provider Hierarchical Level',
   'R',
   '>1',
-  HL('Billing Provider Hierarchical Level', '20', 'N'),
+  HL('Billing Provider Hierarchical Level', '20', 'N', ['1']),
   [
     PRV('Billing Provider Specialty Information', 'S', ['BI']),
     CUR(),
@@ -575,7 +603,7 @@ const billingProviderLoop = loop(
       'Billing Provider Name',
       'R',
       1,
-      NM1('Billing Provider Name', ['85'], { entityTypes: ['1', '2'], idQualifiers: ['XX'] }),
+      NM1('Billing Provider Name', ['85'], { entityTypes: ['1', '2'], idQualifiers: ['XX'], idUsage: 'S' }),
       [
         N3('Billing Provider Address', 'R'),
         N4('Billing Provider City, State, ZIP Code', 'R'),
@@ -612,18 +640,16 @@ const billingProviderLoop = loop(
           'Subscriber Name',
           'R',
           1,
-          NM1('Subscriber Name', ['IL'], {
-            entityTypes: ['1', '2'],
-            idQualifiers: ['II', 'MI'],
-            idUsage: 'S',
-          }),
+          NM1('Subscriber Name', ['IL'], { entityTypes: ['1', '2'], idQualifiers: ['II', 'MI'] }),
           [
             N3('Subscriber Address', 'S'),
             N4('Subscriber City, State, ZIP Code', 'S'),
             DMG('Subscriber Demographic Information', 'S'),
             REF('Subscriber Secondary Identification', 'S', 1, ['SY']),
             REF('Property and Casualty Claim Number', 'S', 1, ['Y4']),
-            PER('Property and Casualty Subscriber Contact Information', 'S', 1, ['TE']),
+            PER('Property and Casualty Subscriber Contact Information', 'S', 1, ['TE'], {
+              telephoneOnly: true,
+            }),
           ],
         ),
         loop(
@@ -641,18 +667,27 @@ const billingProviderLoop = loop(
         ),
         // 2300 under 2000B only when the subscriber is the patient (SBR02 = 18)
         claimLoop('S'),
-        loop('2000C', 'Patient Hierarchical Level', 'S', '>1', HL('Patient Hierarchical Level', '23', 'R'), [
-          PAT('R', 'R'),
-          loop('2010CA', 'Patient Name', 'R', 1, NM1('Patient Name', ['QC'], { entityTypes: ['1'] }), [
-            N3('Patient Address', 'R'),
-            N4('Patient City, State, ZIP Code', 'R'),
-            DMG('Patient Demographic Information', 'R'),
-            REF('Property and Casualty Claim Number', 'S', 1, ['Y4']),
-            REF('Property and Casualty Patient Identifier', 'S', 1, ['1W', 'SY']),
-            PER('Property and Casualty Patient Contact Information', 'S', 1, ['TE']),
-          ]),
-          claimLoop('R'),
-        ]),
+        loop(
+          '2000C',
+          'Patient Hierarchical Level',
+          'S',
+          '>1',
+          HL('Patient Hierarchical Level', '23', 'R', ['0']),
+          [
+            PAT('R', 'R'),
+            loop('2010CA', 'Patient Name', 'R', 1, NM1('Patient Name', ['QC'], { entityTypes: ['1'] }), [
+              N3('Patient Address', 'R'),
+              N4('Patient City, State, ZIP Code', 'R'),
+              DMG('Patient Demographic Information', 'R'),
+              REF('Property and Casualty Claim Number', 'S', 1, ['Y4']),
+              REF('Property and Casualty Patient Identifier', 'S', 1, ['1W', 'SY']),
+              PER('Property and Casualty Patient Contact Information', 'S', 1, ['TE'], {
+                telephoneOnly: true,
+              }),
+            ]),
+            claimLoop('R'),
+          ],
+        ),
       ],
     ),
   ],
@@ -666,7 +701,7 @@ export const schema837P: TransactionSchema = {
   children: [
     ST('837', VERSION),
     BHT(),
-    loop('1000A', 'Submitter Name', 'R', 1, submitterName(), [submitterContact()]),
+    loop('1000A', 'Submitter Name', 'R', 1, submitterName(), [submitterContact(['ED', 'EM', 'FX', 'TE'])]),
     loop('1000B', 'Receiver Name', 'R', 1, receiverName()),
     billingProviderLoop,
     SE(),

@@ -24,8 +24,10 @@ export function addressLoop(
   name: string,
   entityCode: string,
   entityTypes: readonly string[],
+  // 2310F/2420H ambulance drop-off: NM103 names the drop-off location when it has a name
+  lastName: Usage = 'N',
 ): LoopDef {
-  const nm1 = NM1(name, [entityCode], { entityTypes, lastName: 'N', personName: 'N' });
+  const nm1 = NM1(name, [entityCode], { entityTypes, lastName, personName: 'N' });
   return loop(id, name, 'S', 1, nm1, [N3(`${name} Address`, 'R'), N4(`${name} City, State, ZIP Code`, 'R')]);
 }
 
@@ -66,10 +68,10 @@ export function BHT(): SegmentDef {
 
 /** 1000A submitter NM1 + PER, 1000B receiver NM1: identical in both 837 guides. */
 export function submitterName(): SegmentDef {
-  return NM1('Submitter Name', ['41'], { entityTypes: ['1', '2'], idQualifiers: ['46'] });
+  return NM1('Submitter Name', ['41'], { entityTypes: ['1', '2'], idQualifiers: ['46'], suffix: 'N' });
 }
-export function submitterContact(): SegmentDef {
-  return PER('Submitter EDI Contact Information', 'R', 2, ['EM', 'FX', 'TE']);
+export function submitterContact(numberQualifiers: readonly string[] = ['EM', 'FX', 'TE']): SegmentDef {
+  return PER('Submitter EDI Contact Information', 'R', 2, numberQualifiers);
 }
 export function receiverName(): SegmentDef {
   return NM1('Receiver Name', ['40'], { entityTypes: ['2'], idQualifiers: ['46'] });
@@ -111,18 +113,18 @@ export function otherSubscriberSBR(insuranceTypeUsage: Usage): SegmentDef {
  * PAT Patient Information. In 2000C PAT01 (relationship) is required; in 2000B (837P only) PAT01-04 are
  * not used and PAT05-09 carry the date of death, weight and pregnancy indicator.
  */
-export function PAT(usage: Usage, relationshipUsage: Usage): SegmentDef {
+export function PAT(usage: Usage, relationshipUsage: Usage, patientDetailsUsage: Usage = 'S'): SegmentDef {
   const relationshipCodes = INDIVIDUAL_RELATIONSHIP_CODES.filter((code) => code !== '18');
   return seg('PAT', relationshipUsage === 'R' ? 'Patient Information' : 'Patient Information', usage, 1, [
     el('PAT01', relationshipUsage, 'ID', 2, 2, 'Individual Relationship Code', relationshipCodes),
     na('PAT02', 'Patient Location Code'),
     na('PAT03', 'Employment Status Code'),
     na('PAT04', 'Student Status Code'),
-    el('PAT05', 'S', 'ID', 2, 3, 'Date Time Period Format Qualifier', ['D8']),
-    el('PAT06', 'S', 'AN', 1, 35, 'Patient Death Date'),
-    el('PAT07', 'S', 'ID', 2, 2, 'Unit or Basis for Measurement Code', ['01']),
-    el('PAT08', 'S', 'R', 1, 10, 'Patient Weight'),
-    el('PAT09', 'S', 'ID', 1, 1, 'Pregnancy Indicator', ['Y']),
+    el('PAT05', patientDetailsUsage, 'ID', 2, 3, 'Date Time Period Format Qualifier', ['D8']),
+    el('PAT06', patientDetailsUsage, 'AN', 1, 35, 'Patient Death Date'),
+    el('PAT07', patientDetailsUsage, 'ID', 2, 2, 'Unit or Basis for Measurement Code', ['01']),
+    el('PAT08', patientDetailsUsage, 'R', 1, 10, 'Patient Weight'),
+    el('PAT09', patientDetailsUsage, 'ID', 1, 1, 'Pregnancy Indicator', ['Y']),
   ]);
 }
 
@@ -177,7 +179,14 @@ export function CRC(
   categories: readonly string[],
   responses: readonly string[],
   conditions: readonly string[],
+  /** How many condition indicators (CRC03..CRC07) the guide uses here; the rest are not used. */
+  conditionCount = 5,
 ): SegmentDef {
+  const indicators = [3, 4, 5, 6, 7].map((n, i) =>
+    i < conditionCount
+      ? el(`CRC0${n}`, i === 0 ? 'R' : 'S', 'ID', 2, 3, 'Condition Indicator', conditions)
+      : na(`CRC0${n}`, 'Condition Indicator'),
+  );
   return seg(
     'CRC',
     name,
@@ -186,11 +195,7 @@ export function CRC(
     [
       el('CRC01', 'R', 'ID', 2, 3, 'Code Category', categories),
       el('CRC02', 'R', 'ID', 1, 1, 'Certification Condition Indicator', responses),
-      el('CRC03', 'R', 'ID', 2, 3, 'Condition Indicator', conditions),
-      el('CRC04', 'S', 'ID', 2, 3, 'Condition Indicator', conditions),
-      el('CRC05', 'S', 'ID', 2, 3, 'Condition Indicator', conditions),
-      el('CRC06', 'S', 'ID', 2, 3, 'Condition Indicator', conditions),
-      el('CRC07', 'S', 'ID', 2, 3, 'Condition Indicator', conditions),
+      ...indicators,
     ],
     { qualifier: { element: 1, values: categories } },
   );

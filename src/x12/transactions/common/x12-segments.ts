@@ -21,8 +21,17 @@ export function SE(): SegmentDef {
   ]);
 }
 
-/** HL: `level` is HL03 (20 billing provider, 22 subscriber, 23 patient ...). */
-export function HL(name: string, level: string, parentUsage: Usage, childCodeUsage: Usage = 'R'): SegmentDef {
+/**
+ * HL: `level` is HL03 (20 billing provider, 22 subscriber, 23 patient ...); `childCodes` the HL04 values
+ * the guide allows at this level (837: 2000A always 1, 2000C always 0).
+ */
+export function HL(
+  name: string,
+  level: string,
+  parentUsage: Usage,
+  childCodes: readonly string[] = ['0', '1'],
+  childCodeUsage: Usage = 'R',
+): SegmentDef {
   return seg(
     'HL',
     name,
@@ -32,7 +41,7 @@ export function HL(name: string, level: string, parentUsage: Usage, childCodeUsa
       el('HL01', 'R', 'AN', 1, 12, 'Hierarchical ID Number'),
       el('HL02', parentUsage, 'AN', 1, 12, 'Hierarchical Parent ID Number'),
       el('HL03', 'R', 'ID', 1, 2, 'Hierarchical Level Code', [level]),
-      el('HL04', childCodeUsage, 'ID', 1, 1, 'Hierarchical Child Code', ['0', '1']),
+      el('HL04', childCodeUsage, 'ID', 1, 1, 'Hierarchical Child Code', childCodes),
     ],
     { qualifier: { element: 3, values: [level] } },
   );
@@ -45,6 +54,8 @@ export interface NM1Options {
   lastName?: Usage;
   /** NM104, NM105, NM107 (first, middle, suffix) usage; default S when persons are allowed, N otherwise. */
   personName?: Usage;
+  /** NM107 name suffix usage when it differs from the first and middle name (1000A submitter: not used). */
+  suffix?: Usage;
   /** NM108 identification code qualifiers; absent = NM108/NM109 not used. */
   idQualifiers?: readonly string[];
   idUsage?: Usage;
@@ -68,7 +79,7 @@ export function NM1(name: string, entityCodes: readonly string[], options: NM1Op
       el('NM104', personName, 'AN', 1, 35, 'Name First'),
       el('NM105', personName, 'AN', 1, 25, 'Name Middle'),
       na('NM106', 'Name Prefix'),
-      el('NM107', personName, 'AN', 1, 10, 'Name Suffix'),
+      el('NM107', options.suffix ?? personName, 'AN', 1, 10, 'Name Suffix'),
       el('NM108', idUsage, 'ID', 1, 2, 'Identification Code Qualifier', options.idQualifiers),
       el('NM109', idUsage, 'AN', 2, 80, 'Identification Code'),
       na('NM110', 'Entity Relationship Code'),
@@ -98,8 +109,17 @@ export function N4(name: string, usage: Usage): SegmentDef {
   ]);
 }
 
-/** REF Reference Information; REF01 qualifiers identify the segment among its siblings. */
-export function REF(name: string, usage: Usage, repeat: Repeat, qualifiers: readonly string[]): SegmentDef {
+/**
+ * REF Reference Information; REF01 qualifiers identify the segment among its siblings. `otherPayer`:
+ * REF04 (C040) carries the other payer's identifier (REF04-1 = 2U), as in 2400 and 2420 references.
+ */
+export function REF(
+  name: string,
+  usage: Usage,
+  repeat: Repeat,
+  qualifiers: readonly string[],
+  options: { otherPayer?: boolean } = {},
+): SegmentDef {
   return seg(
     'REF',
     name,
@@ -109,7 +129,16 @@ export function REF(name: string, usage: Usage, repeat: Repeat, qualifiers: read
       el('REF01', 'R', 'ID', 2, 3, 'Reference Identification Qualifier', qualifiers),
       el('REF02', 'R', 'AN', 1, 50, 'Reference Identification'),
       na('REF03', 'Description'),
-      na('REF04', 'Reference Identifier'),
+      options.otherPayer
+        ? composite('REF04', 'S', 'Reference Identifier', [
+            co('REF04-1', 'R', 'ID', 2, 3, 'Reference Identification Qualifier', ['2U']),
+            co('REF04-2', 'R', 'AN', 1, 50, 'Other Payer Primary Identifier'),
+            co('REF04-3', 'N', 'ID', 2, 3, 'Reference Identification Qualifier'),
+            co('REF04-4', 'N', 'AN', 1, 50, 'Reference Identification'),
+            co('REF04-5', 'N', 'ID', 2, 3, 'Reference Identification Qualifier'),
+            co('REF04-6', 'N', 'AN', 1, 50, 'Reference Identification'),
+          ])
+        : na('REF04', 'Reference Identifier'),
     ],
     { qualifier: { element: 1, values: qualifiers } },
   );
@@ -137,38 +166,32 @@ export function DTP(
   );
 }
 
-/** PER Contact Information; PER03/05/07 communication number qualifiers. */
+/**
+ * PER Contact Information; PER03/05/07 communication number qualifiers (EX: telephone extension).
+ * `telephoneOnly`: PER03 TE with an optional PER05 EX extension; PER07/PER08 not used.
+ */
 export function PER(
   name: string,
   usage: Usage,
   repeat: Repeat,
   numberQualifiers: readonly string[],
+  options: { telephoneOnly?: boolean } = {},
 ): SegmentDef {
+  const laterQualifiers = options.telephoneOnly
+    ? ['EX']
+    : numberQualifiers.includes('TE')
+      ? [...numberQualifiers, 'EX']
+      : numberQualifiers;
+  const later: Usage = options.telephoneOnly ? 'N' : 'S';
   return seg('PER', name, usage, repeat, [
     el('PER01', 'R', 'ID', 2, 2, 'Contact Function Code', ['IC']),
     el('PER02', 'S', 'AN', 1, 60, 'Name'),
     el('PER03', 'R', 'ID', 2, 2, 'Communication Number Qualifier', numberQualifiers),
     el('PER04', 'R', 'AN', 1, 256, 'Communication Number'),
-    el(
-      'PER05',
-      'S',
-      'ID',
-      2,
-      2,
-      'Communication Number Qualifier',
-      numberQualifiers.includes('TE') ? [...numberQualifiers, 'EX'] : numberQualifiers,
-    ),
+    el('PER05', 'S', 'ID', 2, 2, 'Communication Number Qualifier', laterQualifiers),
     el('PER06', 'S', 'AN', 1, 256, 'Communication Number'),
-    el(
-      'PER07',
-      'S',
-      'ID',
-      2,
-      2,
-      'Communication Number Qualifier',
-      numberQualifiers.includes('TE') ? [...numberQualifiers, 'EX'] : numberQualifiers,
-    ),
-    el('PER08', 'S', 'AN', 1, 256, 'Communication Number'),
+    el('PER07', later, 'ID', 2, 2, 'Communication Number Qualifier', laterQualifiers),
+    el('PER08', later, 'AN', 1, 256, 'Communication Number'),
     na('PER09', 'Contact Inquiry Reference'),
   ]);
 }
@@ -299,26 +322,32 @@ export function CAS(name: string): SegmentDef {
   return seg('CAS', name, 'S', 5, elements);
 }
 
+export interface HCPOptions {
+  /** HCP elements (by number) the guide marks not used at this level (claim level: the procedure fields). */
+  notUsed: readonly number[];
+  /** HCP09 product/service id qualifiers. */
+  procedureQualifiers: readonly string[];
+  /** HCP11 units. */
+  units: readonly string[];
+  /** HCP01 pricing methodologies the guide leaves out at this level (837P claim level: 06). */
+  excludedMethodologies?: readonly string[];
+}
+
+// prettier-ignore
+const PRICING_METHODOLOGIES = ['00', '01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12', '13', '14'];
+
 /** HCP Claim or Line Pricing/Repricing Information. */
-export function HCP(name: string): SegmentDef {
-  const pricingMethodologies = [
-    '00',
-    '01',
-    '02',
-    '03',
-    '04',
-    '05',
-    '07',
-    '08',
-    '09',
-    '10',
-    '11',
-    '12',
-    '13',
-    '14',
-  ];
-  return seg('HCP', name, 'S', 1, [
-    el('HCP01', 'R', 'ID', 2, 2, 'Pricing Methodology', pricingMethodologies),
+export function HCP(name: string, options: HCPOptions): SegmentDef {
+  const elements = [
+    el(
+      'HCP01',
+      'R',
+      'ID',
+      2,
+      2,
+      'Pricing Methodology',
+      PRICING_METHODOLOGIES.filter((code) => !options.excludedMethodologies?.includes(code)),
+    ),
     el('HCP02', 'R', 'R', 1, 18, 'Repriced Allowed Amount'),
     el('HCP03', 'S', 'R', 1, 18, 'Repriced Saving Amount'),
     el('HCP04', 'S', 'AN', 1, 50, 'Repricing Organization Identifier'),
@@ -326,14 +355,21 @@ export function HCP(name: string): SegmentDef {
     el('HCP06', 'S', 'AN', 1, 50, 'Repriced Approved Ambulatory Patient Group Code'),
     el('HCP07', 'S', 'R', 1, 18, 'Repriced Approved Ambulatory Patient Group Amount'),
     el('HCP08', 'S', 'AN', 1, 48, 'Repriced Approved Service Code'),
-    el('HCP09', 'S', 'ID', 2, 2, 'Product/Service ID Qualifier', ['ER', 'HC', 'HP', 'IV', 'WK']),
+    el('HCP09', 'S', 'ID', 2, 2, 'Product/Service ID Qualifier', options.procedureQualifiers),
     el('HCP10', 'S', 'AN', 1, 48, 'Repriced Approved Procedure Code'),
-    el('HCP11', 'S', 'ID', 2, 2, 'Unit or Basis for Measurement Code', ['DA', 'MJ', 'UN']),
+    el('HCP11', 'S', 'ID', 2, 2, 'Unit or Basis for Measurement Code', options.units),
     el('HCP12', 'S', 'R', 1, 15, 'Repriced Approved Service Unit Count'),
     el('HCP13', 'S', 'ID', 1, 2, 'Reject Reason Code', ['T1', 'T2', 'T3', 'T4', 'T5', 'T6']),
     el('HCP14', 'S', 'ID', 1, 1, 'Policy Compliance Code', ['1', '2', '3', '4', '5']),
     el('HCP15', 'S', 'ID', 1, 2, 'Exception Code', ['1', '2', '3', '4', '5', '6']),
-  ]);
+  ];
+  return seg(
+    'HCP',
+    name,
+    'S',
+    1,
+    elements.map((e, i) => (options.notUsed.includes(i + 1) ? na(e.ref, e.name) : e)),
+  );
 }
 
 /** C003 Composite Medical Procedure Identifier (SV101, SV202, SVD03). */
@@ -356,11 +392,15 @@ export function LX(): SegmentDef {
 }
 
 /** SVD Line Adjudication Information: the 2430 trigger. */
-export function SVD(procedureUsage: Usage, revenueCodeUsage: Usage): SegmentDef {
+export function SVD(
+  procedureUsage: Usage,
+  revenueCodeUsage: Usage,
+  procedureQualifiers: readonly string[],
+): SegmentDef {
   return seg('SVD', 'Line Adjudication Information', 'R', 1, [
     el('SVD01', 'R', 'AN', 2, 80, 'Other Payer Primary Identifier'),
     el('SVD02', 'R', 'R', 1, 18, 'Service Line Paid Amount'),
-    procedureComposite('SVD03', procedureUsage, ['ER', 'HC', 'HP', 'IV', 'WK']),
+    procedureComposite('SVD03', procedureUsage, procedureQualifiers),
     el('SVD04', revenueCodeUsage, 'AN', 1, 48, 'Service Line Revenue Code'),
     el('SVD05', 'R', 'R', 1, 15, 'Paid Service Unit Count'),
     el('SVD06', 'S', 'N0', 1, 6, 'Bundled or Unbundled Line Number'),
