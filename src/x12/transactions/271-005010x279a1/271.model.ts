@@ -106,6 +106,10 @@ export interface Member271 {
   birthDate?: string;
   gender?: string;
   relationship?: Relationship;
+  /** HI elements as sent (diagnosis codes the payer echoes). */
+  healthCareDiagnosis?: string[];
+  /** MPI elements as sent (military personnel information). */
+  militaryPersonnel?: string[];
   /** DTP: 346 plan begin, 347 plan end, 356 eligibility begin, 291 plan, 472 service... */
   dates: DatePeriod[];
   benefits: Benefit[];

@@ -231,6 +231,8 @@ function readMember(
     birthDate: undefined,
     gender: undefined,
     relationship: undefined,
+    healthCareDiagnosis: undefined,
+    militaryPersonnel: undefined,
     dates: [],
     benefits: [],
   };
@@ -306,8 +308,14 @@ function readMemberSegment(
         birthSequenceNumber: optional(segment, 17),
       };
       break;
+    case 'HI':
+      member.healthCareDiagnosis = [...segment.elements];
+      break;
     case 'DTP':
       member.dates.push(readDatePeriod(segment));
+      break;
+    case 'MPI':
+      member.militaryPersonnel = [...segment.elements];
       break;
     default:
       unexpected(segment, loopId, out);

@@ -214,6 +214,20 @@ describe('read271 and build271Body on inline segments', () => {
     ]);
   });
 
+  it('keeps HI and MPI of a member and writes them back in guide order', () => {
+    const text = `${head}HL*3*2*22*0~NM1*IL*1*A*B****MI*M1~DMG*D8*19800115~HI*ABK:J45909~DTP*346*D8*20260101~MPI*A*AO*A~EB*1~SE*13*0001~`;
+    const result = read271(tx(text), TEST_DELIMITERS);
+    expect(result.diagnostics).toEqual([]);
+    const [member] = members(result.value);
+    expect(member.healthCareDiagnosis).toEqual(['ABK:J45909']);
+    expect(member.militaryPersonnel).toEqual(['A', 'AO', 'A']);
+    expect(
+      build271Body(result.value)
+        .map((s) => s.id)
+        .slice(-6),
+    ).toEqual(['NM1', 'DMG', 'HI', 'DTP', 'MPI', 'EB']);
+  });
+
   it('reports an EB amount that is not a decimal, and an LS without LE, without echoing values', () => {
     const result = read271(
       tx(`${head}HL*3*2*22*0~NM1*IL*1*A*B~EB*B**98***27*2X~LS*2120~NM1*P3*1*D*E~SE*11*0001~`),

@@ -107,7 +107,9 @@ function writeMember(body: SegmentInput[], member: Member271, parentId: string, 
     }
     body.push(segmentInput('INS', ins));
   }
+  body.push(...raw('HI', member.healthCareDiagnosis));
   body.push(...member.dates.map(writeDatePeriod));
+  body.push(...raw('MPI', member.militaryPersonnel));
   for (const benefit of member.benefits) writeBenefit(body, benefit);
   for (const dependent of dependents) writeMember(body, dependent, member.hierarchicalId, '23');
 }
