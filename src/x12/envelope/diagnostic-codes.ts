@@ -30,6 +30,7 @@ export const ENVELOPE_CODES = {
   'X12-ENV-ST02-FORMAT': 'ST02 is not 4 to 9 characters.',
   'X12-ENV-ST02-DUPLICATE': 'Two transaction sets in one group share ST02.',
   'X12-ENV-ST03-VERSION': 'ST03 differs from GS08.',
+  'X12-ENV-GS01-MISMATCH': 'The transaction set does not belong in its functional group type (GS01).',
   'X12-ENV-SE-MISSING': 'The transaction set has no SE: the input was cut off or another envelope began.',
   'X12-ENV-SE01-COUNT': 'SE01 does not equal the number of segments from ST to SE.',
   'X12-ENV-SE02-MISMATCH': 'SE02 does not equal ST02.',

@@ -113,6 +113,13 @@ describe('envelope', () => {
     ]);
   });
 
+  it('checks that a transaction set belongs in its GS01 group type', () => {
+    const { diagnostics } = readX12(VALID.replace('ST*837*', 'ST*835*'));
+    expect(diagnostics.map((d) => [d.code, d.location.element, d.severity])).toEqual([
+      ['X12-ENV-GS01-MISMATCH', 'ST01', 'error'],
+    ]);
+  });
+
   it('skips a transaction set outside a group', () => {
     const input = `${ISA}${TX}IEA*0*000000001~`;
     const { value, diagnostics } = readX12(input);

@@ -289,7 +289,7 @@ export class EnvelopeAssembler {
     this.orphanTransaction = false;
     this.transaction = { header: st, segments: [st] };
     const base = this.baseLocation();
-    for (const diagnostic of checkSt(st, this.group.info.version, base)) this.diagnostic(diagnostic);
+    for (const diagnostic of checkSt(st, this.group.info, base)) this.diagnostic(diagnostic);
     const st02 = st.elements[1] ?? '';
     if (st02 !== '') {
       if (this.group.transactionControlNumbers.has(st02)) {

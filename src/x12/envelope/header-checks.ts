@@ -156,7 +156,27 @@ export function checkGs(
   return out;
 }
 
-export function checkSt(st: Segment, groupVersion: string, base: DiagnosticLocation): Diagnostic[] {
+/** GS01 functional identifier code each transaction set belongs in (X12 479). */
+const FUNCTIONAL_GROUP_OF: Readonly<Record<string, string>> = {
+  '270': 'HS',
+  '271': 'HB',
+  '276': 'HR',
+  '277': 'HN',
+  '278': 'HI',
+  '820': 'RA',
+  '834': 'BE',
+  '835': 'HP',
+  '837': 'HC',
+  '997': 'FA',
+  '999': 'FA',
+};
+
+export function checkSt(
+  st: Segment,
+  group: { version: string; functionalIdentifier: string },
+  base: DiagnosticLocation,
+): Diagnostic[] {
+  const groupVersion = group.version;
   const out: Diagnostic[] = [];
   const at = (element?: number) => segmentLocation(st, base, element);
   const st01 = st.elements[0] ?? '';
@@ -167,6 +187,22 @@ export function checkSt(st: Segment, groupVersion: string, base: DiagnosticLocat
     out.push(envelopeDiagnostic('error', 'X12-ENV-ST-REQUIRED', 'ST02 is required.', at(2)));
   } else if (st02.length < 4 || st02.length > 9) {
     out.push(envelopeDiagnostic('error', 'X12-ENV-ST02-FORMAT', 'ST02 must be 4 to 9 characters.', at(2)));
+  }
+  // 277 is also sent in HN groups as a 277CA; other sets have exactly one group type.
+  const expectedGroup = Object.hasOwn(FUNCTIONAL_GROUP_OF, st01) ? FUNCTIONAL_GROUP_OF[st01] : undefined;
+  if (
+    expectedGroup !== undefined &&
+    group.functionalIdentifier !== '' &&
+    group.functionalIdentifier !== expectedGroup
+  ) {
+    out.push(
+      envelopeDiagnostic(
+        'error',
+        'X12-ENV-GS01-MISMATCH',
+        `Transaction set ${st01} belongs in a GS01 ${expectedGroup} functional group.`,
+        at(1),
+      ),
+    );
   }
   if (st03 !== '' && groupVersion !== '' && st03 !== groupVersion) {
     out.push(envelopeDiagnostic('warning', 'X12-ENV-ST03-VERSION', 'ST03 differs from GS08.', at(3)));
