@@ -18,6 +18,7 @@ export { schema835 } from './835-005010x221a1/835.schema';
 export { guide835 } from './835-005010x221a1/835.guide';
 export * from './999-005010x231a1/999.model';
 export { read999 } from './999-005010x231a1/999.reader';
+export * from './999-005010x231a1/999.outcomes';
 export { build999Body } from './999-005010x231a1/999.writer';
 export * from './999-005010x231a1/999.acknowledge';
 export { ak9Consistency999, rules999 } from './999-005010x231a1/999.rules';

@@ -8,7 +8,7 @@ import type { Diagnostic } from '../../syntax/types';
 import { read835 } from './835.reader';
 import { rules835 } from './835.rules';
 import { build835Body } from './835.writer';
-import { claimsOf, type Remittance835 } from './835.model';
+import { claimsOf, remittanceKey, type Remittance835 } from './835.model';
 import { goldenFiles, rewriteInterchange } from './golden.spec-support';
 
 interface Expected835 {
@@ -164,5 +164,21 @@ describe('835 golden amounts, checked by hand', () => {
   it('bad-amount: the invalid CLP04 keeps its text with null cents', () => {
     const [claim] = claimsOf(read('bad-amount'));
     expect(claim.paymentAmount).toEqual({ value: '90.005', cents: null });
+  });
+});
+
+describe('remittanceKey', () => {
+  it('is the same for the same payment re-enveloped, and differs between payments', () => {
+    const texts = Object.fromEntries(golden.map((file) => [file.name, file.text]));
+    const paid = readAll(texts['paid']).remittances[0];
+    const reenveloped = readAll(
+      texts['paid']
+        .replace(/000000101/g, '000000999')
+        .replace(/\*101\*X/, '*999*X')
+        .replace(/GE\*1\*101/, 'GE*1*999'),
+    ).remittances[0];
+    expect(remittanceKey(reenveloped)).toBe(remittanceKey(paid));
+    expect(remittanceKey(paid)).toBe('1999999999|EFT0000101|20260105|10000');
+    expect(remittanceKey(readAll(texts['denied']).remittances[0])).not.toBe(remittanceKey(paid));
   });
 });

@@ -235,3 +235,18 @@ export interface Remittance835 {
 export function claimsOf(remittance: Remittance835): Claim835[] {
   return remittance.claimGroups.flatMap((group) => group.claims);
 }
+
+/**
+ * The payment's reassociation identity: TRN03 payer id, TRN02 check/EFT trace number, BPR16 date and
+ * BPR02 amount in cents. The same remittance re-enveloped (new ISA13/GS06/ST02) has the same key, so a
+ * posting ledger can post it once. Reversals (CLP02 = 22) arrive in a new payment with a new trace.
+ */
+export function remittanceKey(remittance: Remittance835): string {
+  const { trace, financialInformation } = remittance;
+  return [
+    trace.payerId,
+    trace.traceNumber,
+    financialInformation.paymentDate,
+    financialInformation.paymentAmount.cents ?? 'invalid',
+  ].join('|');
+}

@@ -177,6 +177,58 @@ describe('999 from engine diagnostics', () => {
   });
 });
 
+describe('999 business unit context', () => {
+  it('adds CTX*CLM01 for an IK3 inside an 837 claim, and none outside claims', () => {
+    const received = [
+      'ISA*00*          *00*          *ZZ*GATEWAYTEST    *ZZ*PAYERSIM       *260106*0900*^*00501*000000042*1*T*:~',
+      'GS*HC*GATEWAYTEST*PAYERSIM*20260106*0900*42*X*005010X222A1~',
+      'ST*837*0001*005010X222A1~',
+      'HL*1**20*1~',
+      'HL*2*1*22*0~',
+      'CLM*PCN0042*100***11:B:9*Y*A*Y*Y~',
+      'DTP*431*D8*20261301~',
+      'SE*6*0001~',
+      'GE*1*42~',
+      'IEA*1*000000042~',
+    ].join('');
+    const read = readX12(received);
+    const group = read.value[0].groups[0];
+    const ack = acknowledgeGroup({
+      group,
+      transactionControlNumber: '0001',
+      transactions: [
+        {
+          transaction: group.transactions[0],
+          diagnostics: [
+            error('X12-IG-ELEMENT-CODE', {
+              segmentId: 'CLM',
+              segmentPositionInTransaction: 4,
+              loopId: '2300',
+              element: 'CLM05-3',
+            }),
+            error('X12-IG-ELEMENT-DATE', {
+              segmentId: 'DTP',
+              segmentPositionInTransaction: 5,
+              loopId: '2300',
+              element: 'DTP03',
+            }),
+            error('X12-IG-SEGMENT-MISSING', {
+              segmentId: 'NM1',
+              segmentPositionInTransaction: 3,
+              loopId: '2010BA',
+            }),
+          ],
+        },
+      ],
+    });
+    expect(ack.transactionSetResponses[0].segmentErrors.map((e) => [e.segmentId, e.contexts])).toEqual([
+      ['NM1', []],
+      ['CLM', [{ name: 'CLM01', reference: 'PCN0042' }]],
+      ['DTP', [{ name: 'CLM01', reference: 'PCN0042' }]],
+    ]);
+  });
+});
+
 describe('999 AK9 consistency rule', () => {
   const input = (ak9: string) => {
     const text = `ISA*00*          *00*          *ZZ*A              *ZZ*B              *260106*0900*^*00501*000000001*0*T*:~GS*FA*A*B*20260106*0900*1*X*005010X231A1~ST*999*0001*005010X231A1~AK1*HC*1*005010X222A1~${ak9}~SE*4*0001~GE*1*1~IEA*1*000000001~`;

@@ -72,7 +72,13 @@ export const AK9_BY_DIAGNOSTIC: Readonly<Record<string, string>> = {
 };
 
 export interface TransactionToAcknowledge {
-  transaction: Pick<TransactionSet, 'id' | 'controlNumber' | 'version'>;
+  /**
+   * The received transaction set. With its `segments`, an IK3 inside an 837 claim also gets the
+   * business unit context CTX*CLM01:<patient control number>, so the submitter can find the claim
+   * (the value goes back to the party that sent it; it never appears in a message).
+   */
+  transaction: Pick<TransactionSet, 'id' | 'controlNumber' | 'version'> &
+    Partial<Pick<TransactionSet, 'segments'>>;
   /** Every diagnostic found for this transaction set (envelope, guide, rules). */
   diagnostics: readonly Diagnostic[];
 }
@@ -102,6 +108,17 @@ function elementPosition(reference: string | undefined): ElementError999['positi
   } catch {
     return undefined;
   }
+}
+
+/** CLM01 of the 837 claim that holds the segment at 1-based `position` (no HL between), if any. */
+function claimAt(segments: TransactionSet['segments'] | undefined, position: number): string | undefined {
+  if (!segments) return undefined;
+  for (let index = Math.min(position, segments.length) - 1; index >= 0; index--) {
+    const segment = segments[index];
+    if (segment.id === 'HL') return undefined;
+    if (segment.id === 'CLM') return segment.elements[0] || undefined;
+  }
+  return undefined;
 }
 
 function respond(item: TransactionToAcknowledge): TransactionSetResponse999 {
@@ -153,6 +170,13 @@ function respond(item: TransactionToAcknowledge): TransactionSetResponse999 {
   if (segmentErrors.size > 0) syntaxErrorCodes.add('5'); // one or more segments in error
   if (unplaced) syntaxErrorCodes.add('I5'); // implementation: one or more segments in error
   const sortedErrors = [...segmentErrors.values()].sort((a, b) => Number(a.position) - Number(b.position));
+  if (item.transaction.id === '837') {
+    for (const error of sortedErrors) {
+      const patientControlNumber = claimAt(item.transaction.segments, Number(error.position));
+      // 2100 CTX business unit identifier: CLM01 of the claim the error is in
+      if (patientControlNumber) error.contexts.push({ name: 'CLM01', reference: patientControlNumber });
+    }
+  }
   for (const error of sortedErrors) if (error.loopId === undefined) delete error.loopId;
   return {
     transactionSetId: item.transaction.id,

@@ -10,6 +10,7 @@ import type { Acknowledgment999 } from './999.model';
 import { read999 } from './999.reader';
 import { rules999 } from './999.rules';
 import { build999Body } from './999.writer';
+import { transactionOutcomes } from './999.outcomes';
 
 interface Expected999 {
   diagnosticCodes: string[];
@@ -142,5 +143,38 @@ describe('999 golden content, checked by hand', () => {
           expect(diagnostic.message).not.toContain(secret);
       }
     }
+  });
+});
+
+describe('999 outcomes for reconciliation', () => {
+  it('flattens partially-accepted by AK102/AK202', () => {
+    const file = golden.find((candidate) => candidate.name === 'partially-accepted')!;
+    const [ack] = readAll(file.text).acks;
+    expect(transactionOutcomes(ack)).toEqual([
+      {
+        groupControlNumber: '1002',
+        transactionSetId: '837',
+        transactionControlNumber: '0001',
+        accepted: true,
+        acknowledgmentCode: 'A',
+        errors: [],
+      },
+      {
+        groupControlNumber: '1002',
+        transactionSetId: '837',
+        transactionControlNumber: '0002',
+        accepted: false,
+        acknowledgmentCode: 'R',
+        errors: [{ segmentId: 'CLM', position: '22', segmentErrorCode: '8', elementErrorCodes: ['7'] }],
+      },
+      {
+        groupControlNumber: '1002',
+        transactionSetId: '837',
+        transactionControlNumber: '0003',
+        accepted: false,
+        acknowledgmentCode: 'R',
+        errors: [{ segmentId: 'REF', position: '41', segmentErrorCode: 'I6', elementErrorCodes: [] }],
+      },
+    ]);
   });
 });
