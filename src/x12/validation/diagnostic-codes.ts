@@ -69,6 +69,8 @@ export const RULE_CODES = {
   'X12-837-HL-ID-DUPLICATE': 'Two HL segments share HL01.',
   'X12-837-HL-CHILD-CODE': 'HL04 says whether the level has children, and it does not match the HL tree.',
   'X12-837-HL-PARENT-LEVEL': 'HL02 names a parent at the wrong level (22 under 20, 23 under 22).',
+  'X12-837-DIAGNOSIS-POINTER':
+    "An 837P SV107 diagnosis code pointer does not name one of the claim's HI diagnosis codes.",
   // 277CA (transactions/277ca-005010x214: reader and rules)
   'X12-277CA-WRONG-TRANSACTION': 'The transaction set given to the 277CA reader is not a 277.',
   'X12-277CA-TRUNCATED':

@@ -52,6 +52,13 @@ describe('validateTransaction', () => {
     });
   });
 
+  it('limits CLM01 to the 20 characters the guide allows (element max is 38)', () => {
+    const body = SUBSCRIBER_IS_PATIENT_837P.replace('CLM*PCN0001*', `CLM*${'P'.repeat(21)}*`);
+    expect(validate(body).map((d) => [d.code, d.location.element])).toEqual([
+      ['X12-IG-ELEMENT-TOO-LONG', 'CLM01'],
+    ]);
+  });
+
   it('reports structure problems from the walker', () => {
     const body = SUBSCRIBER_IS_PATIENT_837P.replace('NM1*PR*2*SYNTHETIC HEALTH PLAN*****PI*PAYER0001~', '');
     expect(validate(body).map((d) => d.code)).toEqual(['X12-IG-LOOP-MISSING']);

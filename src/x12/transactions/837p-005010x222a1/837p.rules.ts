@@ -1,6 +1,7 @@
 /** SNIP 3 and 4 rules of the 837P guide (005010X222A1). */
 import {
   claimChargeBalances,
+  diagnosisPointersResolve,
   hierarchicalLevelsConsistent,
   lineItemControlNumbersUnique,
   patientLoopOnlyWhenPatientIsNotSubscriber,
@@ -18,4 +19,6 @@ export const rules837P: readonly TransactionRule[] = [
   // 2400 repeat 50 in the professional guide
   serviceLineLimit(50),
   hierarchicalLevelsConsistent,
+  // SV107 pointers name one of the 12 HI diagnosis codes
+  diagnosisPointersResolve,
 ];

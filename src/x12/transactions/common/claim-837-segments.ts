@@ -273,7 +273,8 @@ export interface CLMOptions {
 export function CLM(options: CLMOptions): SegmentDef {
   const professionalOnly: Usage = options.professional ? 'S' : 'N';
   return seg('CLM', 'Claim Information', 'R', 1, [
-    el('CLM01', 'R', 'AN', 1, 38, 'Patient Control Number'),
+    // CLM01: element max is 38, but the guide limits what may be sent to 20 (277CA and 835 echo it back)
+    el('CLM01', 'R', 'AN', 1, 20, 'Patient Control Number'),
     el('CLM02', 'R', 'R', 1, 18, 'Total Claim Charge Amount'),
     na('CLM03', 'Claim Filing Indicator Code'),
     na('CLM04', 'Non-Institutional Claim Type Code'),

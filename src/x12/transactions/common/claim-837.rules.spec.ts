@@ -162,6 +162,21 @@ describe('837P rules', () => {
   });
 });
 
+describe('837P diagnosis pointers', () => {
+  it('accept pointers within the claim diagnosis codes (HI has 2: pointers 1 and 2)', () => {
+    expect(run(SUBSCRIBER_IS_PATIENT_837P).codes).toEqual([]);
+  });
+  it('report a pointer past the last diagnosis code, at its component', () => {
+    const text = SUBSCRIBER_IS_PATIENT_837P.replace(
+      'SV1*HC:87880*50.50*UN*1***1:2',
+      'SV1*HC:87880*50.50*UN*1***1:3',
+    );
+    expect(run(text).diagnostics.map((d) => [d.code, d.location.element])).toEqual([
+      ['X12-837-DIAGNOSIS-POINTER', 'SV107-2'],
+    ]);
+  });
+});
+
 describe('837I rules', () => {
   const INSTITUTIONAL = [
     'ST*837*0001*005010X223A2',

@@ -349,3 +349,39 @@ export const patientLoopOnlyWhenPatientIsNotSubscriber: TransactionRule = (input
   }
   return out;
 };
+
+/**
+ * 837P SNIP 4: SV107 diagnosis code pointers point at one of the claim's diagnosis codes (HI*ABK/BK with
+ * its HI02..HI12 ABF/BF), so each pointer is at most the number of diagnosis codes.
+ */
+export const diagnosisPointersResolve: TransactionRule = (input) => {
+  const out: Diagnostic[] = [];
+  for (const claim of claimsOf(input)) {
+    const diagnosis = claim.claimSegments.find(
+      (p) =>
+        p.segment.id === 'HI' && ['ABK', 'BK'].includes(elementValue(p.segment, 'HI01-1', input.delimiters)),
+    );
+    const diagnosisCount = diagnosis ? diagnosis.segment.elements.filter((value) => value !== '').length : 0;
+    for (const line of claim.lines) {
+      for (const placed of line.segments) {
+        if (placed.segment.id !== 'SV1') continue;
+        for (let component = 1; component <= 4; component++) {
+          const pointer = elementValue(placed.segment, `SV107-${component}`, input.delimiters);
+          if (pointer === '' || !/^\d{1,2}$/.test(pointer)) continue;
+          const value = Number(pointer);
+          if (value >= 1 && value <= diagnosisCount) continue;
+          out.push(
+            diagnostic(
+              'error',
+              'X12-837-DIAGNOSIS-POINTER',
+              4,
+              `SV107-${component} at position ${placed.position} points at a diagnosis the claim's HI does not carry`,
+              at(input, placed, `SV107-${component}`),
+            ),
+          );
+        }
+      }
+    }
+  }
+  return out;
+};
