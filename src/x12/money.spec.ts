@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { formatCents, moneyFromCents, moneyFromText, parseCents, sumCents } from './money';
 
 describe('money', () => {
@@ -60,5 +61,41 @@ describe('money', () => {
     expect(moneyFromText('10.00')).toEqual({ value: '10.00', cents: 1000 });
     expect(moneyFromText('x')).toBeUndefined();
     expect(moneyFromCents(-250)).toEqual({ value: '-2.5', cents: -250 });
+  });
+});
+
+describe('money properties', () => {
+  it('formatCents then parseCents gives the same cents', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -9_999_999_999_999, max: 9_999_999_999_999 }), (cents) => {
+        expect(parseCents(formatCents(cents))).toBe(cents);
+      }),
+      { numRuns: 2000, seed: 42 },
+    );
+  });
+
+  it('agrees with a string-only reference on padded and unusual shapes', () => {
+    const reference = (text: string): number | undefined => {
+      const match = /^(-?)(\d*)(?:\.(\d*))?$/.exec(text);
+      if (!match || (match[2] === '' && (match[3] ?? '') === '')) return undefined;
+      const fraction = (match[3] ?? '').replace(/0+$/, '');
+      const whole = match[2].replace(/^0+/, '');
+      if (fraction.length > 2 || whole.length > 13) return undefined;
+      const cents = Number(whole || '0') * 100 + Number(fraction.padEnd(2, '0'));
+      return match[1] === '-' && cents !== 0 ? -cents : cents;
+    };
+    const digits = fc.stringMatching(/^[0-9]{0,16}$/);
+    fc.assert(
+      fc.property(
+        fc.boolean(),
+        digits,
+        fc.option(fc.stringMatching(/^[0-9]{0,4}$/)),
+        (negative, whole, fraction) => {
+          const text = `${negative ? '-' : ''}${whole}${fraction === null ? '' : `.${fraction}`}`;
+          expect(parseCents(text)).toBe(reference(text));
+        },
+      ),
+      { numRuns: 3000, seed: 7 },
+    );
   });
 });

@@ -11,6 +11,9 @@ export interface Money {
   cents: number;
 }
 
+/** Optional minus, 1-13 whole digits, optional point with 1-2 decimals: no backtracking possible. */
+const SIMPLE_AMOUNT = /^(-?)(\d{1,13})(?:\.(\d{1,2}))?$/;
+
 /** Largest whole-unit part we accept: 13 digits keeps cents well inside Number.MAX_SAFE_INTEGER. */
 const MAX_WHOLE_DIGITS = 13;
 
@@ -20,6 +23,12 @@ const MAX_WHOLE_DIGITS = 13;
  * decimal places (a sub-cent amount cannot be posted), or too many digits.
  */
 export function parseCents(text: string): number | undefined {
+  // Fast path for the common shapes (`150`, `-12.3`, `150.25`); everything else takes the general walk.
+  const simple = SIMPLE_AMOUNT.exec(text);
+  if (simple) {
+    const cents = Number(simple[2]) * 100 + (simple[3] === undefined ? 0 : Number(simple[3].padEnd(2, '0')));
+    return simple[1] === '-' && cents !== 0 ? -cents : cents;
+  }
   let position = 0;
   let negative = false;
   if (text.startsWith('-')) {

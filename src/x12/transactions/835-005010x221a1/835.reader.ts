@@ -37,6 +37,15 @@ const CLAIM_NAME_FIELDS = {
   GB: 'otherSubscriber',
 } as const satisfies Record<string, keyof Claim835>;
 
+/** CAS02/03/04 .. CAS17/18/19: reason, amount, quantity references of the six trios. */
+const CAS_TRIOS = [0, 1, 2, 3, 4, 5].map((trio) =>
+  [2, 3, 4].map((offset) => `CAS${String(offset + trio * 3).padStart(2, '0')}`),
+);
+/** PLB03/PLB04 .. PLB13/PLB14: adjustment identifier and amount references of the six pairs. */
+const PLB_PAIRS = [0, 1, 2, 3, 4, 5].map((pair) =>
+  [3, 4].map((offset) => `PLB${String(offset + pair * 2).padStart(2, '0')}`),
+);
+
 /** Remark code positions: MIA05 and MIA20-MIA23; MOA03-MOA07. */
 const MIA_REMARK_ELEMENTS = [5, 20, 21, 22, 23];
 const MOA_REMARK_ELEMENTS = [3, 4, 5, 6, 7];
@@ -416,10 +425,7 @@ class Reader835 {
     if (!target) return this.ignore('is outside loops 2100 and 2110');
     const group = this.value('CAS01');
     // CAS02-CAS19: up to six reason/amount/quantity trios
-    for (let trio = 0; trio < 6; trio++) {
-      const reasonRef = `CAS${String(2 + trio * 3).padStart(2, '0')}`;
-      const amountRef = `CAS${String(3 + trio * 3).padStart(2, '0')}`;
-      const quantityRef = `CAS${String(4 + trio * 3).padStart(2, '0')}`;
+    for (const [reasonRef, amountRef, quantityRef] of CAS_TRIOS) {
       if (this.value(reasonRef) === '' && this.value(amountRef) === '') continue;
       const adjustment: Adjustment835 = {
         group,
@@ -517,9 +523,7 @@ class Reader835 {
     };
     this.context = 'summary';
     // PLB03/04 .. PLB13/14: up to six adjustment identifier (composite) / amount pairs
-    for (let pair = 0; pair < 6; pair++) {
-      const identifierRef = `PLB${String(3 + pair * 2).padStart(2, '0')}`;
-      const amountRef = `PLB${String(4 + pair * 2).padStart(2, '0')}`;
+    for (const [identifierRef, amountRef] of PLB_PAIRS) {
       if (this.value(identifierRef) === '' && this.value(amountRef) === '') continue;
       adjustment.adjustments.push({
         reasonCode: this.value(`${identifierRef}-1`),
