@@ -8,7 +8,6 @@ import { X12Error } from '../../syntax/types';
 import {
   asJson,
   codesOf,
-  corpusFiles,
   goldenFiles,
   rewriteInterchange,
   SAMPLES_ROOT,
@@ -273,40 +272,6 @@ describe('270 rules on inline segments', () => {
       ['M2', 'T2', []],
     ]);
     expect(codesOf(result.diagnostics)).toEqual(['X12-270-UNEXPECTED-SEGMENT']);
-  });
-});
-
-describe('270 corpus (../shared/x12-corpus, read-only)', () => {
-  const files = corpusFiles('270');
-  const maybe = files.length > 0 ? it : it.skip;
-
-  maybe('reads every 270 corpus file without an exception into one request per patient', () => {
-    const summary: Record<string, string[]> = {};
-    for (const file of files) {
-      const read = readX12(file.text);
-      summary[file.name] = read.value.flatMap((interchange) =>
-        interchange.groups.flatMap((g) =>
-          g.transactions.flatMap((tx) =>
-            read270(tx, interchange.delimiters).value.requests.map(
-              (r) =>
-                `${r.subscriber.memberId}:${r.dependent ? 'dependent' : 'subscriber'}:${r.serviceTypeCodes.join(',')}`,
-            ),
-          ),
-        ),
-      );
-    }
-    expect(summary).toEqual({
-      'lfh__demo-single-line.270': ['11122333301:subscriber:30'],
-      'lfh__dependent-health-benefit-check.270': ['11122333301:dependent:30'],
-      'lfh__subscriber-health-benefit-check.270': ['11122333301:subscriber:30'],
-      'oopfactory__270_Example1_IG.txt': ['11122333301:subscriber:30'],
-      'oopfactory__270_Example1_IG_0x1D.txt': ['11122333301:subscriber:30'],
-      'stupidedi__X279A1_pass_generic-request-by-clinic-for-patient-subscriber-eligibility.edi':
-        expect.any(Array),
-      'stupidedi__X279A1_pass_generic-request-by-physician-for-patient-dependent-eligibility.edi':
-        expect.any(Array),
-    });
-    for (const requests of Object.values(summary)) expect(requests).toHaveLength(1);
   });
 });
 

@@ -2,13 +2,7 @@ import { readX12, validateX12 } from '../../read';
 import { writeInterchange } from '../../envelope/interchange-writer';
 import type { TransactionSet } from '../../envelope/types';
 import { segmentsOf, TEST_DELIMITERS } from '../../schema/segments.spec-support';
-import {
-  asJson,
-  codesOf,
-  corpusFiles,
-  goldenFiles,
-  rewriteInterchange,
-} from '../277ca-005010x214/golden.spec-support';
+import { asJson, codesOf, goldenFiles, rewriteInterchange } from '../277ca-005010x214/golden.spec-support';
 import type { EligibilityResponse271, Member271 } from './271.model';
 import { read271 } from './271.reader';
 import { guide271 } from './271.rules';
@@ -235,74 +229,6 @@ describe('read271 and build271Body on inline segments', () => {
     );
     expect(codesOf(result.diagnostics)).toEqual(['X12-271-INVALID-AMOUNT', 'X12-271-LS-LE']);
     expect(JSON.stringify(result.diagnostics)).not.toContain('2X');
-  });
-});
-
-describe('271 corpus (../shared/x12-corpus, read-only)', () => {
-  const files = corpusFiles('271');
-  const maybe = files.length > 0 ? it : it.skip;
-
-  maybe('reads every 271 corpus file without an exception: members, benefits and rejections counted', () => {
-    const summary: Record<string, string> = {};
-    for (const file of files) {
-      const read = readX12(file.text);
-      const models = read.value.flatMap((interchange) =>
-        interchange.groups.flatMap((g) =>
-          g.transactions.map((t) => read271(t, interchange.delimiters).value),
-        ),
-      );
-      const all = models.flatMap(members);
-      const rejections =
-        all.flatMap((m) => [...m.rejections, ...m.benefits.flatMap((b) => b.rejections)]).length +
-        models.flatMap((m) =>
-          m.informationSources.flatMap((s) => [...s.rejections, ...s.receivers.flatMap((r) => r.rejections)]),
-        ).length;
-      summary[file.name] =
-        `members=${all.length} benefits=${all.flatMap((m) => m.benefits).length} aaa=${rejections}`;
-    }
-    expect(summary).toEqual({
-      'chsim__active_ppo.ELG.271.edi': expect.stringMatching(/^members=1 /),
-      'imsweb__x271.txt': expect.stringMatching(/^members=/),
-      'lfh__dependent-health-benefit-check.271': 'members=2 benefits=5 aaa=0',
-      'lfh__subscriber-health-benefit-check-error.271': 'members=0 benefits=0 aaa=1',
-      'lfh__subscriber-health-benefit-check.271': 'members=1 benefits=5 aaa=0',
-      'oopfactory__271_ErrorWithoutBenefitInfo.txt': 'members=1 benefits=0 aaa=7',
-      'oopfactory__271_Example_3_1_2.txt': 'members=1 benefits=5 aaa=0',
-      'oopfactory__271_Example_3_2_2.txt': 'members=2 benefits=5 aaa=0',
-      'oopfactory__271_From_georgiosd.txt': 'members=1 benefits=1 aaa=1',
-      'oopfactory__271_ValidationOnAll.txt': 'members=2 benefits=1 aaa=10',
-      'stupidedi__X279A1_pass_error-response-from-payer-to-clinic-not-eligible-for-inquiries-with-payer.edi':
-        'members=0 benefits=0 aaa=1',
-      'stupidedi__X279_pass_response-to-generic-request-by-clinic-for-patient-subscriber-eligibility.edi':
-        'members=1 benefits=5 aaa=0',
-      'stupidedi__X279_pass_response-to-generic-request-by-physician-for-patient-dependent-eligibility.edi':
-        'members=2 benefits=5 aaa=0',
-      'tigershark__271-example-3.txt': 'members=1 benefits=19 aaa=0',
-      'tigershark__5010-271-example-1.txt': 'members=1 benefits=19 aaa=0',
-    });
-  });
-
-  maybe('splits the tigershark EB03 repetitions on its } separator', () => {
-    const file = files.find((f) => f.name === 'tigershark__5010-271-example-1.txt')!;
-    const interchange = readX12(file.text).value[0];
-    const subscriber = members(
-      read271(interchange.groups[0].transactions[0], interchange.delimiters).value,
-    )[0];
-    const multi = subscriber.benefits.find((b) => b.serviceTypes.length > 1)!;
-    expect(multi.serviceTypes.map((t) => t.code)).toEqual([
-      '1',
-      '33',
-      '47',
-      '48',
-      '50',
-      '86',
-      '98',
-      'UC',
-      'AL',
-      'MH',
-      '88',
-    ]);
-    expect(subscriber.benefits.find((b) => b.eligibilityCode === 'A' && b.percent === '.1')).toBeDefined();
   });
 });
 

@@ -7,14 +7,7 @@ import { acknowledgedClaims, levelRejections } from './277ca.claims';
 import { acknowledge277CA, type AcknowledgmentBatch277CA } from './277ca.respond';
 import { guide277CA } from './277ca.rules';
 import type { ClaimAcknowledgment277CA } from './277ca.model';
-import {
-  asJson,
-  codesOf,
-  corpusFiles,
-  goldenFiles,
-  readOne,
-  rewriteInterchange,
-} from './golden.spec-support';
+import { asJson, codesOf, goldenFiles, rewriteInterchange } from './golden.spec-support';
 
 function readAll(text: string): { models: ClaimAcknowledgment277CA[]; codes: string[] } {
   const read = readX12(text);
@@ -227,47 +220,6 @@ describe('read277CA on inline segments', () => {
       TEST_DELIMITERS,
     );
     expect(codesOf(result.diagnostics)).toEqual(['X12-277CA-HL-LEVEL', 'X12-277CA-WRONG-TRANSACTION']);
-  });
-});
-
-describe('277CA corpus (../shared/x12-corpus, read-only)', () => {
-  const files = [...corpusFiles('277CA'), ...corpusFiles('invalid').filter((f) => f.name.includes('277CA'))];
-  const maybe = files.length > 0 ? it : it.skip;
-
-  maybe('reads every 277CA corpus file without an exception', () => {
-    const summary: Record<string, string[]> = {};
-    for (const file of files) {
-      const result = readX12(file.text);
-      summary[file.name] = result.value.flatMap((interchange) =>
-        interchange.groups.flatMap((g) =>
-          g.transactions.flatMap((t) =>
-            claims(read277CA(t, interchange.delimiters).value).map(
-              (c) => `${c.patientControlNumber}:${c.outcome}`,
-            ),
-          ),
-        ),
-      );
-    }
-    expect(summary).toEqual({
-      'chsim__accepted.CLP.277': ['PCN-DELIV:accepted'],
-      'imsweb__x12_277CA_accepted.txt': ['5781:accepted'],
-      'imsweb__x12_277CA_rejected.txt': ['3920394930203:rejected'],
-      'oopfactory__277CA_FromBogeyone_truncated.txt': [],
-      'oopfactory__277CA_FromLatitude81uk_garbled.txt': expect.any(Array),
-    });
-  });
-
-  maybe('keeps the payer claim number, bill type and the 562/85 rejection of the imsweb sample', () => {
-    const file = files.find((f) => f.name === 'imsweb__x12_277CA_rejected.txt')!;
-    const { interchange } = readOne(file.text);
-    const claim = claims(read277CA(interchange.groups[0].transactions[0], interchange.delimiters).value)[0];
-    expect(claim.payerClaimControlNumber).toBe('1107000000001120');
-    expect(claim.billType).toBe('731');
-    expect(claim.statusInformation[0].statuses[0]).toMatchObject({
-      categoryCode: 'A7',
-      statusCode: '562',
-      entityCode: '85',
-    });
   });
 });
 

@@ -7,11 +7,9 @@ import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeInterchange } from '../../envelope/interchange-writer';
 import type { Interchange, SegmentInput } from '../../envelope/types';
-import { readX12 } from '../../read';
 import type { Diagnostic } from '../../syntax/types';
 
 export const SAMPLES_ROOT = join(__dirname, '..', '..', '..', '..', 'edi-samples');
-export const CORPUS_ROOT = join(__dirname, '..', '..', '..', '..', '..', 'shared', 'x12-corpus');
 
 export interface GoldenFile {
   name: string;
@@ -36,20 +34,6 @@ export function goldenFiles(folder: string): GoldenFile[] {
           : undefined,
       };
     });
-}
-
-/** Corpus files of one folder (read-only, outside the repository); empty when the corpus is absent. */
-export function corpusFiles(folder: string): { name: string; text: string }[] {
-  const dir = join(CORPUS_ROOT, folder);
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .sort()
-    .map((name) => ({ name, text: readFileSync(join(dir, name), 'latin1') }));
-}
-
-export function readOne(text: string): { interchange: Interchange; diagnostics: Diagnostic[] } {
-  const result = readX12(text);
-  return { interchange: result.value[0], diagnostics: result.diagnostics };
 }
 
 /** Write `bodies` (one per transaction set, in order) inside the interchange's own envelope values. */
