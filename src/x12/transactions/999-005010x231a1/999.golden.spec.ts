@@ -2,7 +2,9 @@
  * Golden files in edi-samples/999: each NAME.x12 read with readX12 + read999 + the AK9 rules must give
  * NAME.expected.json; each valid one must write back to the same bytes.
  */
-import { readX12 } from '../../read';
+import { readX12, validateX12 } from '../../read';
+import { writeInterchange } from '../../envelope/interchange-writer';
+import { acknowledgeReadGroup } from './999.acknowledge';
 import type { Interchange } from '../../envelope/types';
 import type { Diagnostic } from '../../syntax/types';
 import { goldenFiles, rewriteInterchange } from '../835-005010x221a1/golden.spec-support';
@@ -50,7 +52,14 @@ function readAll(text: string): {
 }
 
 const golden = goldenFiles('999');
-const VALID = ['accepted', 'accepted-with-errors', 'group-rejected', 'partially-accepted'];
+const VALID = [
+  'accepted',
+  'accepted-with-errors',
+  'group-rejected',
+  'partially-accepted',
+  'ack-835-unbalanced-claim',
+  'ack-835-truncated',
+];
 
 describe('999 golden files', () => {
   it('has the valid and malformed samples the suite relies on', () => {
@@ -176,5 +185,74 @@ describe('999 outcomes for reconciliation', () => {
         errors: [{ segmentId: 'REF', position: '41', segmentErrorCode: 'I6', elementErrorCodes: [] }],
       },
     ]);
+  });
+});
+
+describe('999 built by the gateway for received 835 golden files', () => {
+  it.each([
+    ['unbalanced-claim', 301],
+    ['truncated', 302],
+  ] as const)('acknowledging 835/%s gives edi-samples/999/ack-835-%s.x12', (name, control) => {
+    const received = goldenFiles('835').find((file) => file.name === name)!;
+    const validated = validateX12(received.text);
+    const interchange = validated.value[0];
+    const ack = acknowledgeReadGroup(
+      interchange.groups[0],
+      validated.diagnostics,
+      '0001',
+      interchange.controlNumber,
+    );
+    const text = writeInterchange(
+      {
+        header: {
+          senderQualifier: 'ZZ',
+          senderId: 'GATEWAYTEST',
+          receiverQualifier: 'ZZ',
+          receiverId: 'PAYERSIM',
+          date: '260106',
+          time: '1000',
+          controlNumber: control,
+          acknowledgmentRequested: false,
+          usageIndicator: 'T',
+        },
+        groups: [
+          {
+            header: {
+              functionalIdentifier: 'FA',
+              applicationSender: 'GATEWAYTEST',
+              applicationReceiver: 'PAYERSIM',
+              date: '20260106',
+              time: '1000',
+              controlNumber: control,
+              version: '005010X231A1',
+            },
+            transactions: [
+              { id: '999', controlNumber: '0001', version: '005010X231A1', body: build999Body(ack) },
+            ],
+          },
+        ],
+      },
+      { lineBreak: true },
+    );
+    expect(text).toBe(golden.find((file) => file.name === `ack-835-${name}`)!.text);
+  });
+
+  it('says by hand what each acknowledgment holds', () => {
+    const [unbalanced] = readAll(golden.find((file) => file.name === 'ack-835-unbalanced-claim')!.text).acks;
+    // CLP04 balance error: IK3 CLP at position 17 in loop 2100, IK4 element 4, implementation pattern failure
+    expect(unbalanced.transactionSetResponses[0].segmentErrors).toEqual([
+      {
+        segmentId: 'CLP',
+        position: '17',
+        loopId: '2100',
+        errorCode: '8',
+        contexts: [],
+        elementErrors: [{ position: { element: '4' }, errorCode: 'I12', contexts: [] }],
+      },
+    ]);
+    const [truncated] = readAll(golden.find((file) => file.name === 'ack-835-truncated')!.text).acks;
+    // SE missing: IK502 2 (trailer missing); GE missing: AK905 3 (group trailer missing)
+    expect(truncated.transactionSetResponses[0].syntaxErrorCodes).toEqual(['2']);
+    expect(truncated.groupResponse.syntaxErrorCodes).toEqual(['3']);
   });
 });
