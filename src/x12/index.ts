@@ -41,3 +41,4 @@ export * from './transactions/271-005010x279a1/271.rules';
 export * from './transactions/271-005010x279a1/271.members';
 export * from './transactions/271-005010x279a1/271.respond';
 export * from './transactions/835-999.api';
+export * from './validation/validation.api';
