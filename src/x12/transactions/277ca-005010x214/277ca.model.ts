@@ -70,6 +70,7 @@ export interface ServiceLine277CA {
   serviceDate?: DatePeriod;
 }
 
+/** One 2200D claim. A patient level (2000D) with several claims gives several, sharing the HL id. */
 export interface Claim277CA {
   /** HL01 of the 2000D level. */
   hierarchicalId: string;

@@ -43,7 +43,7 @@ type Level =
   | { kind: 'source'; value: InformationSource277CA }
   | { kind: 'receiver'; value: InformationReceiver277CA }
   | { kind: 'provider'; value: BillingProvider277CA }
-  | { kind: 'claim'; value: Claim277CA };
+  | { kind: 'claim'; value: Claim277CA[] };
 
 const PARENT_KIND = { receiver: 'source', provider: 'receiver', claim: 'provider' } as const;
 
@@ -122,7 +122,7 @@ function findParent(
 function attach(parent: Level, child: Level): void {
   if (parent.kind === 'source' && child.kind === 'receiver') parent.value.receivers.push(child.value);
   else if (parent.kind === 'receiver' && child.kind === 'provider') parent.value.providers.push(child.value);
-  else if (parent.kind === 'provider' && child.kind === 'claim') parent.value.claims.push(child.value);
+  else if (parent.kind === 'provider' && child.kind === 'claim') parent.value.claims.push(...child.value);
 }
 
 function readLevel(
@@ -139,7 +139,7 @@ function readLevel(
       return { kind: 'provider', value: readProvider(level, delimiters, out) };
     case 'PT':
     case '22':
-      return { kind: 'claim', value: readClaim(level, delimiters, out) };
+      return { kind: 'claim', value: readClaims(level, delimiters, out) };
     default:
       out.error(CODES.hlLevel, 'HL03 is not a 277CA level (20, 21, 19 or PT); level skipped.', {
         segment: level.hl,
@@ -240,10 +240,10 @@ function readProvider(
   return provider;
 }
 
-function readClaim(level: HierarchicalLevel, delimiters: Delimiters, out: DiagnosticCollector): Claim277CA {
-  const claim: Claim277CA = {
+function newClaim(level: HierarchicalLevel, patient: Claim277CA['patient']): Claim277CA {
+  return {
     hierarchicalId: level.id,
-    patient: missingName(),
+    patient,
     patientControlNumber: undefined,
     trace: undefined,
     statusInformation: [],
@@ -255,34 +255,76 @@ function readClaim(level: HierarchicalLevel, delimiters: Delimiters, out: Diagno
     serviceDate: undefined,
     lines: [],
   };
+}
+
+/**
+ * One 2000D patient level holds one or more 2200D claims, each opened by its TRN (X214: 2200D repeats
+ * within 2000D), so a patient with two claims in the batch gives two Claim277CA with the same HL id.
+ */
+function readClaims(
+  level: HierarchicalLevel,
+  delimiters: Delimiters,
+  out: DiagnosticCollector,
+): Claim277CA[] {
+  let patient = missingName();
   let named = false;
+  const claims: Claim277CA[] = [];
+  let claim: Claim277CA | undefined;
   let line: ServiceLine277CA | undefined;
   let lineSvc: Segment | undefined;
-  const closeLine = (): void => {
+  const closeClaim = (): void => {
     if (line && lineSvc) finishLine(line, lineSvc, out);
+    line = undefined;
+    lineSvc = undefined;
+    if (claim) finishClaim(claim, level, out);
   };
   for (const segment of level.body) {
-    if (segment.id === 'SVC') {
-      closeLine();
-      line = readSvc(segment, delimiters, out);
-      lineSvc = segment;
-      claim.lines.push(line);
-    } else if (line) {
-      readLineSegment(line, segment, delimiters, out);
-    } else if (segment.id === 'NM1' && !named) {
-      claim.patient = readEntityName(segment);
+    if (segment.id === 'NM1' && !named && !claim) {
+      patient = readEntityName(segment);
       named = true;
-    } else if (segment.id === 'TRN' && !claim.trace) {
+    } else if (segment.id === 'TRN') {
+      closeClaim();
+      claim = newClaim(level, patient);
       claim.trace = readTrace(segment);
       claim.patientControlNumber = claim.trace.referenceId;
-    } else if (segment.id === 'STC') claim.statusInformation.push(readStc(segment, delimiters, '2200D', out));
-    else if (segment.id === 'REF') readClaimReference(claim, segment, out);
-    else if (segment.id === 'DTP' && required(segment, 1) === '472')
-      claim.serviceDate = readDatePeriod(segment);
-    else unexpected(segment, '2200D', out);
+      claims.push(claim);
+    } else {
+      // Segments before any TRN still belong to a (TRN-less) claim: reported by finishClaim.
+      if (!claim) {
+        claim = newClaim(level, patient);
+        claims.push(claim);
+      }
+      if (segment.id === 'SVC') {
+        if (line && lineSvc) finishLine(line, lineSvc, out);
+        line = readSvc(segment, delimiters, out);
+        lineSvc = segment;
+        claim.lines.push(line);
+      } else if (line) readLineSegment(line, segment, delimiters, out);
+      else if (segment.id === 'STC') claim.statusInformation.push(readStc(segment, delimiters, '2200D', out));
+      else if (segment.id === 'REF') readClaimReference(claim, segment, out);
+      else if (segment.id === 'DTP' && required(segment, 1) === '472')
+        claim.serviceDate = readDatePeriod(segment);
+      else unexpected(segment, '2200D', out);
+    }
   }
-  closeLine();
+  closeClaim();
   if (!named) missingNm1(level, '2100D', out);
+  if (claims.length === 0) {
+    out.error(CODES.missingTrn, 'Patient level (2000D) has no claim (2200D TRN).', {
+      segment: level.hl,
+      loopId: '2200D',
+    });
+    claims.push(finishedEmpty(newClaim(level, patient)));
+  }
+  return claims;
+}
+
+function finishedEmpty(claim: Claim277CA): Claim277CA {
+  claim.outcome = outcomeOf(claim.statusInformation);
+  return claim;
+}
+
+function finishClaim(claim: Claim277CA, level: HierarchicalLevel, out: DiagnosticCollector): void {
   // 2200D TRN is required: its TRN02 echoes the 837 CLM01, the only key to reconcile the claim.
   if (!claim.trace) {
     out.error(CODES.missingTrn, 'Claim level (2200D) has no TRN: the patient control number is missing.', {
@@ -290,7 +332,7 @@ function readClaim(level: HierarchicalLevel, delimiters: Delimiters, out: Diagno
       loopId: '2200D',
     });
   }
-  // 2200D STC is required (at least one).
+  // 2200D STC is required (at least one per claim).
   if (claim.statusInformation.length === 0) {
     out.error(CODES.missingStc, 'Claim level (2200D) has no STC status.', {
       segment: level.hl,
@@ -298,7 +340,6 @@ function readClaim(level: HierarchicalLevel, delimiters: Delimiters, out: Diagno
     });
   }
   claim.outcome = outcomeOf(claim.statusInformation);
-  return claim;
 }
 
 function readClaimReference(claim: Claim277CA, segment: Segment, out: DiagnosticCollector): void {

@@ -1,6 +1,7 @@
 /**
  * 277CA (005010X214) situational rules (SNIP 4) and the guide registration.
  */
+import type { Segment } from '../../syntax/types';
 import type { RuleInput, TransactionGuide, TransactionRule } from '../guide.types';
 import { DIAGNOSTICS_277CA as CODES } from './277ca.codes';
 import { schema277CA } from './277ca.schema';
@@ -23,11 +24,13 @@ export const hierarchy277CARule: TransactionRule = hierarchyRule({
 export const claimStatusRequiredRule: TransactionRule = (input: RuleInput) => {
   const first = input.segments[0];
   const out = new DiagnosticCollector(input.location, first?.id === 'ST' ? first.index : undefined);
+  const missingStc = (segment: Segment, loopId: string, what: string): void =>
+    out.error(CODES.missingStc, `${what} has no STC status.`, { segment, loopId }, 4);
   for (const level of splitHierarchicalLevels(input.segments).levels) {
     if (level.levelCode !== 'PT' && level.levelCode !== '22') continue;
-    const firstSvc = level.body.findIndex((segment) => segment.id === 'SVC');
-    const claimPart = firstSvc < 0 ? level.body : level.body.slice(0, firstSvc);
-    if (!claimPart.some((segment) => segment.id === 'TRN')) {
+    const afterName = level.body[0]?.id === 'NM1' ? level.body.slice(1) : level.body;
+    // 2200D repeats within 2000D: each claim starts at its TRN. Anything before the first TRN is a claim without one.
+    if (afterName.length === 0 || afterName[0].id !== 'TRN') {
       out.error(
         CODES.missingTrn,
         'Claim level (2200D) has no TRN: the patient control number is missing.',
@@ -35,30 +38,35 @@ export const claimStatusRequiredRule: TransactionRule = (input: RuleInput) => {
         4,
       );
     }
-    if (!claimPart.some((segment) => segment.id === 'STC')) {
-      out.error(
-        CODES.missingStc,
-        'Claim level (2200D) has no STC status.',
-        { segment: level.hl, loopId: '2200D' },
-        4,
-      );
-    }
-    if (firstSvc < 0) continue;
-    let svc = level.body[firstSvc];
-    let hasStc = false;
-    for (const segment of level.body.slice(firstSvc + 1).concat([{ ...svc, id: 'SVC-END' }])) {
-      if (segment.id === 'SVC' || segment.id === 'SVC-END') {
-        if (!hasStc)
-          out.error(
-            CODES.missingStc,
-            'Service line (2220D) has no STC status.',
-            { segment: svc, loopId: '2220D' },
-            4,
-          );
-        svc = segment;
-        hasStc = false;
-      } else if (segment.id === 'STC') hasStc = true;
-    }
+    let claimOpener: Segment = level.hl;
+    let claimHasStc = true;
+    let lineOpener: Segment | undefined;
+    let lineHasStc = true;
+    const closeLine = (): void => {
+      if (lineOpener && !lineHasStc) missingStc(lineOpener, '2220D', 'Service line (2220D)');
+      lineOpener = undefined;
+    };
+    const closeClaim = (): void => {
+      closeLine();
+      if (!claimHasStc) missingStc(claimOpener, '2200D', 'Claim level (2200D)');
+    };
+    afterName.forEach((segment, index) => {
+      if (segment.id === 'TRN' || index === 0) {
+        if (index > 0) closeClaim();
+        claimOpener = segment;
+        claimHasStc = false;
+      }
+      if (segment.id === 'SVC') {
+        closeLine();
+        lineOpener = segment;
+        lineHasStc = false;
+      } else if (segment.id === 'STC') {
+        if (lineOpener) lineHasStc = true;
+        else claimHasStc = true;
+      }
+    });
+    if (afterName.length > 0) closeClaim();
+    else missingStc(level.hl, '2200D', 'Claim level (2200D)');
   }
   return out.diagnostics;
 };

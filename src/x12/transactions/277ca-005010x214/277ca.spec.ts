@@ -203,6 +203,34 @@ describe('read277CA on inline segments', () => {
     expect(result.diagnostics).toEqual([]);
   });
 
+  it('reads several 2200D claims under one patient level and writes them back under one HL', () => {
+    const text =
+      'ST*277*0001*005010X214~BHT*0085*08*X*20260101*1200*TH~HL*1**20*1~NM1*PR*2*P*****PI*1~HL*2*1*21*1~NM1*41*2*S*****46*2~' +
+      'HL*3*2*19*1~NM1*85*2*B*****XX*3~HL*4*3*PT~NM1*QC*1*TESTPATIENT*JOHN~TRN*2*PCN1~STC*A2:20*20260101*WQ*10~' +
+      'TRN*2*PCN2~STC*A7:21:QC*20260101*U*20~SVC*HC:99213*20*0~STC*A7:21*20260101*U*20~SE*18*0001~';
+    const result = read277CA(tx(text), TEST_DELIMITERS);
+    expect(result.diagnostics).toEqual([]);
+    expect(
+      claims(result.value).map((c) => [c.hierarchicalId, c.patientControlNumber, c.outcome, c.lines.length]),
+    ).toEqual([
+      ['4', 'PCN1', 'accepted', 0],
+      ['4', 'PCN2', 'rejected', 1],
+    ]);
+    const ids = build277CABody(result.value).map((s) => s.id);
+    expect(ids.filter((id) => id === 'HL')).toHaveLength(4);
+    expect(ids.slice(-8)).toEqual(['HL', 'NM1', 'TRN', 'STC', 'TRN', 'STC', 'SVC', 'STC']);
+    const withoutStc = text.replace('TRN*2*PCN2~STC*A7:21:QC*20260101*U*20~', 'TRN*2*PCN2~');
+    const rules = guide277CA.rules.flatMap((rule) =>
+      rule({
+        segments: segmentsOf(withoutStc),
+        delimiters: TEST_DELIMITERS,
+        location: {},
+        loopOf: () => undefined,
+      }),
+    );
+    expect(rules.map((d) => [d.code, d.location.loopId])).toEqual([['X12-277CA-MISSING-STC', '2200D']]);
+  });
+
   it('reports an amount that is not a decimal without echoing it', () => {
     const result = read277CA(
       tx(

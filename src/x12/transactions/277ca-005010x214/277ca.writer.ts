@@ -71,13 +71,25 @@ function writeProvider(body: SegmentInput[], provider: BillingProvider277CA, par
   body.push(...provider.statusInformation.map(writeStc));
   body.push(...provider.references.map(writeReference));
   body.push(...provider.quantities.map(writeQuantity), ...provider.amounts.map(writeAmount));
-  for (const claim of provider.claims) writeClaim(body, claim, provider.hierarchicalId);
+  let previous: Claim277CA | undefined;
+  for (const claim of provider.claims) {
+    // Consecutive claims with the same HL id are 2200D repeats under one 2000D patient level.
+    writeClaim(body, claim, provider.hierarchicalId, previous?.hierarchicalId !== claim.hierarchicalId);
+    previous = claim;
+  }
 }
 
-function writeClaim(body: SegmentInput[], claim: Claim277CA, parentId: string): void {
-  // 2000D HL04 is not used in X214: the patient level never has children.
-  body.push(hl(claim.hierarchicalId, parentId, LEVEL_277CA.patient, undefined));
-  body.push(writeEntityName(claim.patient));
+function writeClaim(
+  body: SegmentInput[],
+  claim: Claim277CA,
+  parentId: string,
+  openPatientLevel: boolean,
+): void {
+  if (openPatientLevel) {
+    // 2000D HL04 is not used in X214: the patient level never has children.
+    body.push(hl(claim.hierarchicalId, parentId, LEVEL_277CA.patient, undefined));
+    body.push(writeEntityName(claim.patient));
+  }
   const trace =
     claim.trace ??
     (claim.patientControlNumber !== undefined
