@@ -128,6 +128,8 @@ export interface InformationSource277CA {
   hierarchicalId: string;
   /** 2100A NM1*PR (payer) or NM1*AY (clearinghouse). */
   name: EntityName;
+  /** 2100A PER elements as sent (the payer's contact). */
+  contacts: string[][];
   trace?: Trace;
   /** DTP*050 receipt date (D8). */
   receiptDate?: string;

@@ -153,6 +153,7 @@ function readSource(level: HierarchicalLevel, out: DiagnosticCollector): Informa
   const source: InformationSource277CA = {
     hierarchicalId: level.id,
     name: missingName(),
+    contacts: [],
     trace: undefined,
     receiptDate: undefined,
     processDate: undefined,
@@ -163,7 +164,8 @@ function readSource(level: HierarchicalLevel, out: DiagnosticCollector): Informa
     if (segment.id === 'NM1' && !named) {
       source.name = readEntityName(segment);
       named = true;
-    } else if (segment.id === 'TRN') source.trace = readTrace(segment);
+    } else if (segment.id === 'PER' && named) source.contacts.push([...segment.elements]);
+    else if (segment.id === 'TRN') source.trace = readTrace(segment);
     else if (segment.id === 'DTP' && required(segment, 1) === '050')
       source.receiptDate = required(segment, 3);
     else if (segment.id === 'DTP' && required(segment, 1) === '009')

@@ -238,6 +238,7 @@ export function acknowledge277CA(batch: AcknowledgmentBatch277CA): ClaimAcknowle
           identificationCodeQualifier: 'PI',
           identifier: batch.payer.id,
         },
+        contacts: [],
         trace: { traceTypeCode: '1', referenceId: batch.batchTraceNumber },
         receiptDate: batch.receiptDate,
         processDate: batch.date,

@@ -47,6 +47,7 @@ function hl(id: string, parentId: string, level: string, hasChildren: boolean | 
 function writeSource(body: SegmentInput[], source: InformationSource277CA): void {
   body.push(hl(source.hierarchicalId, '', LEVEL_277CA.informationSource, source.receivers.length > 0));
   body.push(writeEntityName(source.name));
+  body.push(...source.contacts.map((contact) => segmentInput('PER', contact)));
   if (source.trace) body.push(writeTrace(source.trace));
   if (source.receiptDate !== undefined) body.push(segmentInput('DTP', ['050', 'D8', source.receiptDate]));
   if (source.processDate !== undefined) body.push(segmentInput('DTP', ['009', 'D8', source.processDate]));
