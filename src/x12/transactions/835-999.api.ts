@@ -12,6 +12,7 @@ export * from '../codes/999-codes';
 export * from './835-005010x221a1/835.model';
 export { read835 } from './835-005010x221a1/835.reader';
 export { build835Body, casSegments } from './835-005010x221a1/835.writer';
+export * from './835-005010x221a1/835.totals';
 export { balance835, rules835 } from './835-005010x221a1/835.rules';
 export { CODES_835, type Code835 } from './835-005010x221a1/835.diagnostics';
 export { schema835 } from './835-005010x221a1/835.schema';
