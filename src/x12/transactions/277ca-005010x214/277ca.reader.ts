@@ -30,6 +30,7 @@ import type {
 import { DiagnosticCollector } from './diagnostics';
 import { splitHierarchicalLevels, type HierarchicalLevel } from './hierarchy';
 import {
+  type EntityName,
   isDecimalString,
   optional,
   readDatePeriod,
@@ -478,7 +479,7 @@ export function outcomeOf(statusInformation: readonly StatusInformation[]): Ackn
   return 'other';
 }
 
-function missingName(): ClaimAcknowledgment277CA['informationSources'][number]['name'] {
+function missingName(): EntityName {
   return { entityIdentifierCode: '', entityTypeQualifier: '' };
 }
 

@@ -48,15 +48,3 @@ export function splitHierarchicalLevels(segments: readonly Segment[]): Hierarchy
   }
   return { header, levels };
 }
-
-/**
- * Find each level's parent: by HL02 among the earlier levels. Returns undefined for a top level or
- * when HL02 names no earlier level (a broken hierarchy, reported by the hierarchy rule).
- */
-export function parentOf(
-  level: HierarchicalLevel,
-  earlier: ReadonlyMap<string, HierarchicalLevel>,
-): HierarchicalLevel | undefined {
-  if (level.parentId === '') return undefined;
-  return earlier.get(level.parentId);
-}

@@ -208,8 +208,3 @@ export function writeAddress(address: Address): SegmentInput[] {
   }
   return out;
 }
-
-/** Drop undefined properties (deeply) so typed JSON compares cleanly with expected files. */
-export function withoutUndefined<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
-}
