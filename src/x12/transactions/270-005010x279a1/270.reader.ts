@@ -5,7 +5,7 @@
  */
 import type { TransactionSet } from '../../envelope/types';
 import type { Delimiters, DiagnosticLocation, Result, Segment } from '../../syntax/types';
-import { DiagnosticCollector } from '../277ca-005010x214/diagnostics';
+import { DiagnosticCollector, segmentName } from '../277ca-005010x214/diagnostics';
 import { splitHierarchicalLevels, type HierarchicalLevel } from '../277ca-005010x214/hierarchy';
 import { optional, required } from '../277ca-005010x214/segment-values';
 import { DIAGNOSTICS_270 as CODES } from './270.codes';
@@ -283,7 +283,7 @@ function personDemographics(dmg: Segment): { birthDate?: string; gender?: 'M' | 
 function unexpected(segment: Segment, loopId: string, out: DiagnosticCollector): void {
   out.warning(
     CODES.unexpectedSegment,
-    `Segment ${segment.id} is not carried into the typed request in loop ${loopId}; ignored.`,
+    `${segmentName(segment)} is not carried into the typed request in loop ${loopId}; ignored.`,
     {
       segment,
       loopId,

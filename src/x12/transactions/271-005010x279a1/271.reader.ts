@@ -14,7 +14,7 @@ import type { TransactionSet } from '../../envelope/types';
 import { components, repetitions } from '../../syntax/elements';
 import type { Delimiters, DiagnosticLocation, Result, Segment } from '../../syntax/types';
 import type { BeginningOfHierarchicalTransaction } from '../277ca-005010x214/277ca.model';
-import { DiagnosticCollector } from '../277ca-005010x214/diagnostics';
+import { DiagnosticCollector, segmentName } from '../277ca-005010x214/diagnostics';
 import { splitHierarchicalLevels, type HierarchicalLevel } from '../277ca-005010x214/hierarchy';
 import {
   addCity,
@@ -458,7 +458,7 @@ function unbalanced(segment: Segment, loopId: string, out: DiagnosticCollector):
 function unexpected(segment: Segment, loopId: string, out: DiagnosticCollector): void {
   out.warning(
     CODES.unexpectedSegment,
-    `Segment ${segment.id} is not expected here in loop ${loopId}; ignored.`,
+    `${segmentName(segment)} is not expected here in loop ${loopId}; ignored.`,
     { segment, loopId },
   );
 }

@@ -27,7 +27,7 @@ import type {
   ServiceLine277CA,
   StatusInformation,
 } from './277ca.model';
-import { DiagnosticCollector } from './diagnostics';
+import { DiagnosticCollector, segmentName } from './diagnostics';
 import { splitHierarchicalLevels, type HierarchicalLevel } from './hierarchy';
 import {
   type EntityName,
@@ -490,7 +490,7 @@ function missingNm1(level: HierarchicalLevel, loopId: string, out: DiagnosticCol
 function unexpected(segment: Segment, loopId: string, out: DiagnosticCollector): void {
   out.warning(
     CODES.unexpectedSegment,
-    `Segment ${segment.id} is not expected here in loop ${loopId}; ignored.`,
+    `${segmentName(segment)} is not expected here in loop ${loopId}; ignored.`,
     {
       segment,
       loopId,

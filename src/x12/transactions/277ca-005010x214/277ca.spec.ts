@@ -356,3 +356,22 @@ describe('acknowledge277CA (payer simulator)', () => {
     expect(ack.informationSources[0].receivers[0].amounts).toEqual([{ qualifier: 'YY', amount: '425.50' }]);
   });
 });
+
+describe('277CA diagnostics never echo data', () => {
+  it('does not repeat a malformed segment id (it could be a name) in messages or locations', () => {
+    const result = read277CA(
+      {
+        id: '277',
+        controlNumber: '0001',
+        version: '005010X214',
+        segments: segmentsOf(
+          'ST*277*0001*005010X214~BHT*0085*08*X*20260101*1200*TH~HL*1**20*0~NM1*PR*2*P~TESTPATIENT*JOHN~SE*6*0001~',
+        ),
+        complete: true,
+      },
+      TEST_DELIMITERS,
+    );
+    expect(codesOf(result.diagnostics)).toEqual(['X12-277CA-UNEXPECTED-SEGMENT']);
+    expect(JSON.stringify(result.diagnostics)).not.toContain('TESTPATIENT');
+  });
+});

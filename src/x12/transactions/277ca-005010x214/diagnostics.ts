@@ -5,6 +5,14 @@
 import type { TransactionSet } from '../../envelope/types';
 import type { Diagnostic, DiagnosticLocation, Segment, Severity, SnipType } from '../../syntax/types';
 
+/** X12 segment ids are 2-3 upper-case letters or digits; anything else could be data, so it is not echoed. */
+const SEGMENT_ID = /^[A-Z][A-Z0-9]{1,2}$/;
+
+/** The segment id for a message, or a neutral phrase when the id is not a well-formed segment id. */
+export function segmentName(segment: Segment): string {
+  return SEGMENT_ID.test(segment.id) ? `Segment ${segment.id}` : 'A segment with a malformed id';
+}
+
 export interface DiagnosticPlace {
   segment?: Segment;
   loopId?: string;
@@ -34,7 +42,7 @@ export class DiagnosticCollector {
     const location: DiagnosticLocation = { ...this.base };
     if (place.loopId !== undefined) location.loopId = place.loopId;
     if (place.segment) {
-      location.segmentId = place.segment.id;
+      if (SEGMENT_ID.test(place.segment.id)) location.segmentId = place.segment.id;
       location.segmentIndex = place.segment.index;
       location.byteOffset = place.segment.byteOffset;
       if (this.stIndex !== undefined)
