@@ -57,6 +57,18 @@ export interface SegmentDef {
    * and the qualifier values that select it.
    */
   qualifier?: { element: number; component?: number; values: readonly string[] };
+  /** X12 syntax notes (relational conditions between elements), e.g. NM1 P0809. */
+  syntaxRules?: readonly SyntaxRule[];
+}
+
+/**
+ * An X12 relational condition on element positions (1-based), as the standard writes them: P0809
+ * paired (all or none), R0203 at least one, C0504 if the first then all the others, E0204 at most one,
+ * L050607 if the first then at least one of the others.
+ */
+export interface SyntaxRule {
+  kind: 'P' | 'R' | 'C' | 'E' | 'L';
+  elements: readonly number[];
 }
 
 export interface LoopDef {

@@ -29,6 +29,8 @@ export const IMPLEMENTATION_GUIDE_CODES = {
   'X12-IG-COMPONENT-TOO-MANY':
     'An element has more components than the guide defines (or is not a composite).',
   'X12-IG-REPETITION-TOO-MANY': 'An element repeats more often than the guide allows.',
+  'X12-IG-SYNTAX-RULE':
+    'An X12 syntax note of the segment is not met (P paired, R at least one, C conditional, E exclusive, L list).',
   'X12-IG-DATE-FORMAT': 'A DTP03 value does not match its DTP02 format qualifier (D8, RD8, DT or TM).',
 } as const;
 

@@ -1,5 +1,5 @@
 import { el, co, composite, seg } from '../transactions/common/schema-builders';
-import { DTP } from '../transactions/common/x12-segments';
+import { CAS, DTP, N4, NM1, REF } from '../transactions/common/x12-segments';
 import { TEST_DELIMITERS, segmentsOf } from '../schema/segments.spec-support';
 import type { SegmentDef } from '../schema/types';
 import { validateSegmentElements } from './validate-elements';
@@ -72,6 +72,31 @@ describe('element validation', () => {
     expect(check('DTP*472*D8*20250132', dtp)).toEqual([['X12-IG-DATE-FORMAT', 'DTP03']]);
     expect(check('DTP*472*RD8*20250112-20250110', dtp)).toEqual([['X12-IG-DATE-FORMAT', 'DTP03']]);
     expect(check('DTP*435*DT*202501102560', dtp)).toEqual([['X12-IG-DATE-FORMAT', 'DTP03']]);
+  });
+
+  it.each([
+    ['P', 'NM1*85*2*CLINIC*****XX', 'NM108'],
+    ['P', 'NM1*85*2*CLINIC******1234567893', 'NM108'],
+    ['R', 'REF*EI', 'REF02'],
+    ['E', 'N4*TOWN*NY*10001****ON', 'N402'],
+    ['C', 'N4*TOWN**10001****ON', 'N407'],
+    ['L', 'CAS*CO*45*10**97', 'CAS05'],
+    ['C', 'CAS*CO*45*10***5', 'CAS06'],
+  ])('reports syntax note %s on %s at %s', (_kind, text, element) => {
+    const defs = {
+      NM1: NM1('Billing Provider Name', ['85'], { entityTypes: ['2'], idQualifiers: ['XX'], idUsage: 'S' }),
+      REF: REF('Tax id', 'R', 1, ['EI']),
+      N4: N4('City', 'R'),
+      CAS: CAS('Adjustment'),
+    };
+    const def = defs[text.split('*')[0] as keyof typeof defs];
+    expect(check(text, def)).toEqual(expect.arrayContaining([['X12-IG-SYNTAX-RULE', element]]));
+  });
+
+  it('accepts segments that meet their syntax notes', () => {
+    expect(check('N4*TOWN*NY*10001', N4('City', 'R'))).toEqual([]);
+    expect(check('N4*TORONTO**M5V1J1*CA***ON', N4('City', 'R'))).toEqual([]);
+    expect(check('CAS*CO*45*10**97*5*1', CAS('Adjustment'))).toEqual([]);
   });
 
   it('keeps the location it was given and never puts the value in the message', () => {

@@ -5,7 +5,7 @@
  */
 import { components, repetitions } from '../syntax/elements';
 import type { Delimiters, Diagnostic, DiagnosticLocation, Segment } from '../syntax/types';
-import type { ComponentDef, ElementDef, SegmentDef } from '../schema/types';
+import type { ComponentDef, ElementDef, SegmentDef, SyntaxRule } from '../schema/types';
 import { diagnostic } from './location';
 import {
   hasControlCharacter,
@@ -56,8 +56,62 @@ export function validateSegmentElements(
     break;
   }
   if (segment.id === 'DTP') checkDateTimePeriod(segment, at, out);
+  for (const rule of def.syntaxRules ?? []) checkSyntaxRule(segment, rule, at, out);
   return out;
 }
+
+/**
+ * X12 relational conditions (syntax notes): P paired, R at least one, C if the first then all, E at most
+ * one, L if the first then at least one of the rest. Presence means a non-empty element.
+ */
+function checkSyntaxRule(
+  segment: Segment,
+  rule: SyntaxRule,
+  at: (element: string) => DiagnosticLocation,
+  out: Diagnostic[],
+): void {
+  const present = rule.elements.map((n) => (segment.elements[n - 1] ?? '') !== '');
+  const count = present.filter(Boolean).length;
+  const [first, ...rest] = present;
+  let met: boolean;
+  switch (rule.kind) {
+    case 'P':
+      met = count === 0 || count === present.length;
+      break;
+    case 'R':
+      met = count > 0;
+      break;
+    case 'C':
+      met = !first || rest.every(Boolean);
+      break;
+    case 'E':
+      met = count <= 1;
+      break;
+    case 'L':
+      met = !first || rest.some(Boolean);
+      break;
+  }
+  if (met) return;
+  const note = `${rule.kind}${rule.elements.map(pad2).join('')}`;
+  const refs = rule.elements.map((n) => `${segment.id}${pad2(n)}`);
+  out.push(
+    diagnostic(
+      'error',
+      'X12-IG-SYNTAX-RULE',
+      2,
+      `Syntax rule ${note} of ${segment.id} is not met (${SYNTAX_WORDING[rule.kind]}: ${refs.join(', ')})`,
+      at(refs[0]),
+    ),
+  );
+}
+
+const SYNTAX_WORDING: Record<SyntaxRule['kind'], string> = {
+  P: 'all or none of',
+  R: 'at least one of',
+  C: 'when the first is present, all of',
+  E: 'at most one of',
+  L: 'when the first is present, at least one other of',
+};
 
 function validateElement(
   raw: string,

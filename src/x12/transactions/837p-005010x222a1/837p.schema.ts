@@ -94,18 +94,25 @@ function claimReferences(): SegmentDef[] {
 }
 
 function ambulanceTransportCR1(): SegmentDef {
-  return seg('CR1', 'Ambulance Transport Information', 'S', 1, [
-    el('CR101', 'S', 'ID', 2, 2, 'Unit or Basis for Measurement Code', ['LB']),
-    el('CR102', 'S', 'R', 1, 10, 'Patient Weight'),
-    na('CR103', 'Ambulance Transport Code'),
-    el('CR104', 'R', 'ID', 1, 1, 'Ambulance Transport Reason Code', ['A', 'B', 'C', 'D', 'E']),
-    el('CR105', 'R', 'ID', 2, 2, 'Unit or Basis for Measurement Code', ['DH']),
-    el('CR106', 'R', 'R', 1, 15, 'Transport Distance'),
-    na('CR107', 'Address Information'),
-    na('CR108', 'Address Information'),
-    el('CR109', 'S', 'AN', 1, 80, 'Round Trip Purpose Description'),
-    el('CR110', 'S', 'AN', 1, 80, 'Stretcher Purpose Description'),
-  ]);
+  return seg(
+    'CR1',
+    'Ambulance Transport Information',
+    'S',
+    1,
+    [
+      el('CR101', 'S', 'ID', 2, 2, 'Unit or Basis for Measurement Code', ['LB']),
+      el('CR102', 'S', 'R', 1, 10, 'Patient Weight'),
+      na('CR103', 'Ambulance Transport Code'),
+      el('CR104', 'R', 'ID', 1, 1, 'Ambulance Transport Reason Code', ['A', 'B', 'C', 'D', 'E']),
+      el('CR105', 'R', 'ID', 2, 2, 'Unit or Basis for Measurement Code', ['DH']),
+      el('CR106', 'R', 'R', 1, 15, 'Transport Distance'),
+      na('CR107', 'Address Information'),
+      na('CR108', 'Address Information'),
+      el('CR109', 'S', 'AN', 1, 80, 'Round Trip Purpose Description'),
+      el('CR110', 'S', 'AN', 1, 80, 'Stretcher Purpose Description'),
+    ],
+    { syntax: ['P0102', 'P0506'] },
+  );
 }
 
 function spinalManipulationCR2(): SegmentDef {
@@ -347,7 +354,7 @@ function lineSegments(): SegmentDef[] {
       ],
       { qualifier: { element: 1, values: ['CT'] } },
     ),
-    seg('CR1', 'Ambulance Transport Information', 'S', 1, ambulanceTransportCR1().elements),
+    ambulanceTransportCR1(),
     seg('CR3', 'Durable Medical Equipment Certification', 'S', 1, [
       el('CR301', 'R', 'ID', 1, 1, 'Certification Type Code', ['I', 'R', 'S']),
       el('CR302', 'R', 'ID', 2, 2, 'Unit or Basis for Measurement Code', ['MO']),

@@ -115,34 +115,48 @@ export function otherSubscriberSBR(insuranceTypeUsage: Usage): SegmentDef {
  */
 export function PAT(usage: Usage, relationshipUsage: Usage, patientDetailsUsage: Usage = 'S'): SegmentDef {
   const relationshipCodes = INDIVIDUAL_RELATIONSHIP_CODES.filter((code) => code !== '18');
-  return seg('PAT', relationshipUsage === 'R' ? 'Patient Information' : 'Patient Information', usage, 1, [
-    el('PAT01', relationshipUsage, 'ID', 2, 2, 'Individual Relationship Code', relationshipCodes),
-    na('PAT02', 'Patient Location Code'),
-    na('PAT03', 'Employment Status Code'),
-    na('PAT04', 'Student Status Code'),
-    el('PAT05', patientDetailsUsage, 'ID', 2, 3, 'Date Time Period Format Qualifier', ['D8']),
-    el('PAT06', patientDetailsUsage, 'AN', 1, 35, 'Patient Death Date'),
-    el('PAT07', patientDetailsUsage, 'ID', 2, 2, 'Unit or Basis for Measurement Code', ['01']),
-    el('PAT08', patientDetailsUsage, 'R', 1, 10, 'Patient Weight'),
-    el('PAT09', patientDetailsUsage, 'ID', 1, 1, 'Pregnancy Indicator', ['Y']),
-  ]);
+  return seg(
+    'PAT',
+    relationshipUsage === 'R' ? 'Patient Information' : 'Patient Information',
+    usage,
+    1,
+    [
+      el('PAT01', relationshipUsage, 'ID', 2, 2, 'Individual Relationship Code', relationshipCodes),
+      na('PAT02', 'Patient Location Code'),
+      na('PAT03', 'Employment Status Code'),
+      na('PAT04', 'Student Status Code'),
+      el('PAT05', patientDetailsUsage, 'ID', 2, 3, 'Date Time Period Format Qualifier', ['D8']),
+      el('PAT06', patientDetailsUsage, 'AN', 1, 35, 'Patient Death Date'),
+      el('PAT07', patientDetailsUsage, 'ID', 2, 2, 'Unit or Basis for Measurement Code', ['01']),
+      el('PAT08', patientDetailsUsage, 'R', 1, 10, 'Patient Weight'),
+      el('PAT09', patientDetailsUsage, 'ID', 1, 1, 'Pregnancy Indicator', ['Y']),
+    ],
+    { syntax: ['P0506', 'P0708'] },
+  );
 }
 
 /** DMG Demographic Information (birth date and gender). */
 export function DMG(name: string, usage: Usage): SegmentDef {
-  return seg('DMG', name, usage, 1, [
-    el('DMG01', 'R', 'ID', 2, 3, 'Date Time Period Format Qualifier', ['D8']),
-    el('DMG02', 'R', 'AN', 1, 35, 'Birth Date'),
-    el('DMG03', 'R', 'ID', 1, 1, 'Gender Code', ['F', 'M', 'U']),
-    na('DMG04', 'Marital Status Code'),
-    na('DMG05', 'Composite Race or Ethnicity Information'),
-    na('DMG06', 'Citizenship Status Code'),
-    na('DMG07', 'Country Code'),
-    na('DMG08', 'Basis of Verification Code'),
-    na('DMG09', 'Quantity'),
-    na('DMG10', 'Code List Qualifier Code'),
-    na('DMG11', 'Industry Code'),
-  ]);
+  return seg(
+    'DMG',
+    name,
+    usage,
+    1,
+    [
+      el('DMG01', 'R', 'ID', 2, 3, 'Date Time Period Format Qualifier', ['D8']),
+      el('DMG02', 'R', 'AN', 1, 35, 'Birth Date'),
+      el('DMG03', 'R', 'ID', 1, 1, 'Gender Code', ['F', 'M', 'U']),
+      na('DMG04', 'Marital Status Code'),
+      na('DMG05', 'Composite Race or Ethnicity Information'),
+      na('DMG06', 'Citizenship Status Code'),
+      na('DMG07', 'Country Code'),
+      na('DMG08', 'Basis of Verification Code'),
+      na('DMG09', 'Quantity'),
+      na('DMG10', 'Code List Qualifier Code'),
+      na('DMG11', 'Industry Code'),
+    ],
+    { syntax: ['P0102'] },
+  );
 }
 
 /** OI Other Insurance Coverage Information (2320). */

@@ -10,6 +10,7 @@ import type {
   Repeat,
   SchemaNode,
   SegmentDef,
+  SyntaxRule,
   Usage,
 } from '../../schema/types';
 
@@ -57,6 +58,22 @@ export function co(
 export interface SegmentOptions {
   /** Element (1-based) and optional component whose values tell same-id siblings apart. */
   qualifier?: { element: number; component?: number; values: readonly string[] };
+  /** X12 syntax notes as the standard writes them: `P0809`, `R0203`, `L050607` ... */
+  syntax?: readonly string[];
+}
+
+/** `P0809` -> { kind: 'P', elements: [8, 9] }. Written by us in the schemas, so a bad note is a bug. */
+export function syntaxRule(note: string): SyntaxRule {
+  const kind = note[0];
+  if (kind !== 'P' && kind !== 'R' && kind !== 'C' && kind !== 'E' && kind !== 'L') {
+    throw new Error(`unknown syntax note ${note}`);
+  }
+  const elements: number[] = [];
+  for (let i = 1; i < note.length; i += 2) elements.push(Number(note.slice(i, i + 2)));
+  if (elements.length < 2 || elements.some((n) => !Number.isInteger(n) || n < 1)) {
+    throw new Error(`bad syntax note ${note}`);
+  }
+  return { kind, elements };
 }
 
 export function seg(
@@ -68,7 +85,9 @@ export function seg(
   options: SegmentOptions = {},
 ): SegmentDef {
   const def: SegmentDef = { kind: 'segment', id, name, usage, repeat, elements };
-  return options.qualifier ? { ...def, qualifier: options.qualifier } : def;
+  if (options.qualifier) def.qualifier = options.qualifier;
+  if (options.syntax) def.syntaxRules = options.syntax.map(syntaxRule);
+  return def;
 }
 
 /** Same segment definition, different usage/repeat (a guide reuses a segment in several loops). */

@@ -86,7 +86,7 @@ export function NM1(name: string, entityCodes: readonly string[], options: NM1Op
       na('NM111', 'Entity Identifier Code'),
       na('NM112', 'Name Last or Organization Name'),
     ],
-    { qualifier: { element: 1, values: entityCodes } },
+    { qualifier: { element: 1, values: entityCodes }, syntax: ['P0809', 'C1110'] },
   );
 }
 
@@ -98,15 +98,22 @@ export function N3(name: string, usage: Usage): SegmentDef {
 }
 
 export function N4(name: string, usage: Usage): SegmentDef {
-  return seg('N4', name, usage, 1, [
-    el('N401', 'R', 'AN', 2, 30, 'City Name'),
-    el('N402', 'S', 'ID', 2, 2, 'State or Province Code'),
-    el('N403', 'S', 'ID', 3, 15, 'Postal Code'),
-    el('N404', 'S', 'ID', 2, 3, 'Country Code'),
-    na('N405', 'Location Qualifier'),
-    na('N406', 'Location Identifier'),
-    el('N407', 'S', 'ID', 1, 3, 'Country Subdivision Code'),
-  ]);
+  return seg(
+    'N4',
+    name,
+    usage,
+    1,
+    [
+      el('N401', 'R', 'AN', 2, 30, 'City Name'),
+      el('N402', 'S', 'ID', 2, 2, 'State or Province Code'),
+      el('N403', 'S', 'ID', 3, 15, 'Postal Code'),
+      el('N404', 'S', 'ID', 2, 3, 'Country Code'),
+      na('N405', 'Location Qualifier'),
+      na('N406', 'Location Identifier'),
+      el('N407', 'S', 'ID', 1, 3, 'Country Subdivision Code'),
+    ],
+    { syntax: ['E0207', 'C0605', 'C0704'] },
+  );
 }
 
 /**
@@ -140,7 +147,7 @@ export function REF(
           ])
         : na('REF04', 'Reference Identifier'),
     ],
-    { qualifier: { element: 1, values: qualifiers } },
+    { qualifier: { element: 1, values: qualifiers }, syntax: ['R0203'] },
   );
 }
 
@@ -183,29 +190,43 @@ export function PER(
       ? [...numberQualifiers, 'EX']
       : numberQualifiers;
   const later: Usage = options.telephoneOnly ? 'N' : 'S';
-  return seg('PER', name, usage, repeat, [
-    el('PER01', 'R', 'ID', 2, 2, 'Contact Function Code', ['IC']),
-    el('PER02', 'S', 'AN', 1, 60, 'Name'),
-    el('PER03', 'R', 'ID', 2, 2, 'Communication Number Qualifier', numberQualifiers),
-    el('PER04', 'R', 'AN', 1, 256, 'Communication Number'),
-    el('PER05', 'S', 'ID', 2, 2, 'Communication Number Qualifier', laterQualifiers),
-    el('PER06', 'S', 'AN', 1, 256, 'Communication Number'),
-    el('PER07', later, 'ID', 2, 2, 'Communication Number Qualifier', laterQualifiers),
-    el('PER08', later, 'AN', 1, 256, 'Communication Number'),
-    na('PER09', 'Contact Inquiry Reference'),
-  ]);
+  return seg(
+    'PER',
+    name,
+    usage,
+    repeat,
+    [
+      el('PER01', 'R', 'ID', 2, 2, 'Contact Function Code', ['IC']),
+      el('PER02', 'S', 'AN', 1, 60, 'Name'),
+      el('PER03', 'R', 'ID', 2, 2, 'Communication Number Qualifier', numberQualifiers),
+      el('PER04', 'R', 'AN', 1, 256, 'Communication Number'),
+      el('PER05', 'S', 'ID', 2, 2, 'Communication Number Qualifier', laterQualifiers),
+      el('PER06', 'S', 'AN', 1, 256, 'Communication Number'),
+      el('PER07', later, 'ID', 2, 2, 'Communication Number Qualifier', laterQualifiers),
+      el('PER08', later, 'AN', 1, 256, 'Communication Number'),
+      na('PER09', 'Contact Inquiry Reference'),
+    ],
+    { syntax: ['P0304', 'P0506', 'P0708'] },
+  );
 }
 
 /** PRV Provider Information; PRV01 provider code (BI billing, PE performing, AT attending ...), PRV03 taxonomy. */
 export function PRV(name: string, usage: Usage, providerCodes: readonly string[]): SegmentDef {
-  return seg('PRV', name, usage, 1, [
-    el('PRV01', 'R', 'ID', 1, 3, 'Provider Code', providerCodes),
-    el('PRV02', 'R', 'ID', 2, 3, 'Reference Identification Qualifier', ['PXC']),
-    el('PRV03', 'R', 'AN', 1, 50, 'Provider Taxonomy Code'),
-    na('PRV04', 'State or Province Code'),
-    na('PRV05', 'Provider Specialty Information'),
-    na('PRV06', 'Provider Organization Code'),
-  ]);
+  return seg(
+    'PRV',
+    name,
+    usage,
+    1,
+    [
+      el('PRV01', 'R', 'ID', 1, 3, 'Provider Code', providerCodes),
+      el('PRV02', 'R', 'ID', 2, 3, 'Reference Identification Qualifier', ['PXC']),
+      el('PRV03', 'R', 'AN', 1, 50, 'Provider Taxonomy Code'),
+      na('PRV04', 'State or Province Code'),
+      na('PRV05', 'Provider Specialty Information'),
+      na('PRV06', 'Provider Organization Code'),
+    ],
+    { syntax: ['P0203'] },
+  );
 }
 
 export function CUR(): SegmentDef {
@@ -288,7 +309,7 @@ export function PWK(usage: Usage): SegmentDef {
       na('PWK08', 'Actions Indicated'),
       na('PWK09', 'Request Category Code'),
     ],
-    { qualifier: { element: 1, values: PWK_REPORT_TYPES } },
+    { qualifier: { element: 1, values: PWK_REPORT_TYPES }, syntax: ['P0506'] },
   );
 }
 
@@ -319,7 +340,10 @@ export function CAS(name: string): SegmentDef {
       el(`CAS${pad2(n + 2)}`, 'S', 'R', 1, 15, 'Quantity'),
     );
   }
-  return seg('CAS', name, 'S', 5, elements);
+  // each further (reason, amount, quantity) triple: reason and amount go together, quantity needs both
+  const syntax = ['L050607', 'C0605', 'C0705', 'L080910', 'C0908', 'C1008', 'L111213', 'C1211', 'C1311'];
+  syntax.push('L141516', 'C1514', 'C1614', 'L171819', 'C1817', 'C1917');
+  return seg('CAS', name, 'S', 5, elements, { syntax });
 }
 
 export interface HCPOptions {
