@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readX12 } from '../../read';
+import { readX12, validateX12 } from '../../read';
 import { writeInterchange } from '../../envelope/interchange-writer';
 import type { TransactionSet } from '../../envelope/types';
 import { segmentsOf, TEST_DELIMITERS } from '../../schema/segments.spec-support';
@@ -121,7 +121,29 @@ describe('build270Body', () => {
     expect(body[9].elements).toEqual(['4', '3', '23', '0']);
   });
 
-  it('writes a file the engine validates without errors under its own guide rules', () => {
+  it.each([
+    ['subscriber', request],
+    [
+      'dependent with a person provider',
+      {
+        ...request,
+        provider: {
+          lastName: 'TESTDOCTOR',
+          firstName: 'ANNA',
+          npi: '1999999992',
+          taxonomyCode: '207Q00000X',
+        },
+        dependent: {
+          lastName: 'TESTPATIENT',
+          firstName: 'JANE',
+          birthDate: '20150620',
+          gender: 'F' as const,
+          relationshipCode: '19',
+        },
+        dateOfService: { start: '20260401', end: '20260430' },
+      },
+    ],
+  ])('builds a %s request the whole engine validates without any diagnostic', (_name, input) => {
     const text = writeInterchange({
       header: {
         senderQualifier: 'ZZ',
@@ -146,11 +168,12 @@ describe('build270Body', () => {
             version: '005010X279A1',
           },
           transactions: [
-            { id: '270', controlNumber: '0001', version: '005010X279A1', body: build270Body(request) },
+            { id: '270', controlNumber: '0001', version: '005010X279A1', body: build270Body(input) },
           ],
         },
       ],
     });
+    expect(validateX12(text).diagnostics).toEqual([]);
     const { models, codes } = readAll(text);
     expect(codes).toEqual([]);
     expect(models[0].requests).toHaveLength(1);
