@@ -64,6 +64,15 @@ describe('validateTransaction', () => {
     expect(validate(body).map((d) => d.code)).toEqual(['X12-IG-LOOP-MISSING']);
   });
 
+  it('leaves a transaction cut off before SE to the envelope diagnostics (no SE missing, no rules)', () => {
+    const { value } = readX12(envelope(SUBSCRIBER_IS_PATIENT_837P));
+    const interchange = value[0];
+    const group = interchange.groups[0];
+    const whole = group.transactions[0];
+    const cut = { ...whole, complete: false, segments: whole.segments.slice(0, 27) };
+    expect(validateTransaction(cut, { interchange, group })).toEqual([]);
+  });
+
   it('warns when no guide is registered for the version', () => {
     const body = SUBSCRIBER_IS_PATIENT_837P.replace('ST*837*0001*005010X222A1', 'ST*837*0001*004010X098A1');
     expect(validate(body, '004010X098A1')).toEqual([

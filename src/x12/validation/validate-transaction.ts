@@ -38,7 +38,10 @@ export function validateTransaction(tx: TransactionSet, context: TransactionCont
     location,
     componentSeparator: delimiters.component,
   });
-  const diagnostics: Diagnostic[] = walk.diagnostics.slice();
+  // a transaction cut off before SE is reported by the envelope layer; do not report its SE again
+  const diagnostics: Diagnostic[] = tx.complete
+    ? walk.diagnostics.slice()
+    : walk.diagnostics.filter((d) => !(d.code === 'X12-IG-SEGMENT-MISSING' && d.location.segmentId === 'SE'));
   tx.segments.forEach((segment, i) => {
     const def = walk.segmentDefOf(segment);
     if (!def) return;
@@ -46,6 +49,8 @@ export function validateTransaction(tx: TransactionSet, context: TransactionCont
     const found = validateSegmentElements(segment, def, delimiters, where);
     appendAll(diagnostics, found);
   });
+  // balancing and situational rules need whole claims: a cut-off transaction would only give noise
+  if (!tx.complete) return diagnostics;
   for (const rule of guide.rules) {
     appendAll(
       diagnostics,
