@@ -6,7 +6,7 @@
  */
 import type { SegmentInput } from '../../envelope/types';
 import { X12Error } from '../../syntax/types';
-import { segmentInput } from '../277ca-005010x214/segment-values';
+import { segmentInput, writeAddress } from '../277ca-005010x214/segment-values';
 import type { Dependent270, EligibilityRequest270, Person270, Provider270 } from './270.model';
 
 export function build270Body(request: EligibilityRequest270): SegmentInput[] {
@@ -40,12 +40,14 @@ export function build270Body(request: EligibilityRequest270): SegmentInput[] {
   if (!dependent) body.push(traceSegment(request));
   body.push(nameSegment('IL', subscriber, 'MI', subscriber.memberId));
   if (subscriber.groupNumber !== undefined) body.push(segmentInput('REF', ['6P', subscriber.groupNumber]));
+  if (subscriber.address) body.push(...writeAddress(subscriber.address));
   body.push(...demographics(subscriber));
   if (!dependent) {
     body.push(...patientInquiry(request));
     return body;
   }
   body.push(segmentInput('HL', ['4', '3', '23', '0']), traceSegment(request), nameSegment('03', dependent));
+  if (dependent.address) body.push(...writeAddress(dependent.address));
   body.push(...demographics(dependent), ...relationship(dependent), ...patientInquiry(request));
   return body;
 }

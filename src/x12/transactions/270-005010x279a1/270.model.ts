@@ -2,6 +2,7 @@
  * Typed eligibility request (270, 005010X279A1): what the builder takes and the reader returns, one
  * object per patient (the subscriber, or one dependent of a subscriber). Dates are CCYYMMDD strings.
  */
+import type { Address } from '../277ca-005010x214/segment-values';
 
 export interface Payer270 {
   /** 2100A NM103 payer name. */
@@ -39,6 +40,8 @@ export interface Person270 {
   birthDate?: string;
   /** DMG03. */
   gender?: 'M' | 'F' | 'U';
+  /** N3/N4 home address, for payers that search on it. */
+  address?: Address;
 }
 
 export interface Subscriber270 extends Person270 {

@@ -7,7 +7,13 @@ import type { TransactionSet } from '../../envelope/types';
 import type { Delimiters, DiagnosticLocation, Result, Segment } from '../../syntax/types';
 import { DiagnosticCollector, segmentName } from '../277ca-005010x214/diagnostics';
 import { splitHierarchicalLevels, type HierarchicalLevel } from '../277ca-005010x214/hierarchy';
-import { optional, required } from '../277ca-005010x214/segment-values';
+import {
+  addCity,
+  optional,
+  readAddressLines,
+  required,
+  type Address,
+} from '../277ca-005010x214/segment-values';
 import { DIAGNOSTICS_270 as CODES } from './270.codes';
 import type {
   Dependent270,
@@ -223,6 +229,9 @@ function readSubscriber(
     } else if (segment.id === 'REF' && required(segment, 1) === '6P')
       subscriber.groupNumber = required(segment, 2);
     else if (segment.id === 'DMG') Object.assign(subscriber, personDemographics(segment));
+    else if (segment.id === 'N3')
+      subscriber.address = { ...readAddressLines(segment), ...cityOf(subscriber.address) };
+    else if (segment.id === 'N4') subscriber.address = addCity(subscriber.address, segment);
     else return false;
     return true;
   });
@@ -244,6 +253,9 @@ function readDependent(
   const loop = readPatientSegments(level, '2100D', out, (segment) => {
     if (segment.id === 'NM1') Object.assign(dependent, personName(segment));
     else if (segment.id === 'DMG') Object.assign(dependent, personDemographics(segment));
+    else if (segment.id === 'N3')
+      dependent.address = { ...readAddressLines(segment), ...cityOf(dependent.address) };
+    else if (segment.id === 'N4') dependent.address = addCity(dependent.address, segment);
     else if (segment.id === 'INS') dependent.relationshipCode = required(segment, 2);
     else return false;
     return true;
@@ -289,4 +301,11 @@ function unexpected(segment: Segment, loopId: string, out: DiagnosticCollector):
       loopId,
     },
   );
+}
+
+/** Keep N4 parts when N3 comes after N4 (out of order but readable). */
+function cityOf(address: Address | undefined): Partial<Address> {
+  if (!address) return {};
+  const { line1: _line1, line2: _line2, ...rest } = address;
+  return rest;
 }

@@ -39,6 +39,7 @@ function emptyMember(hierarchicalId: string, name: EntityName, person: Person270
     traces: [],
     name,
     references: [],
+    address: person.address,
     rejections: [],
     birthDate: person.birthDate,
     gender: person.gender,
