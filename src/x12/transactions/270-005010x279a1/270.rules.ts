@@ -27,7 +27,7 @@ function collector(input: RuleInput): DiagnosticCollector {
 }
 
 /** The patient levels: every 23, and every 22 that has no 23 below it. */
-export function patientLevels(levels: readonly HierarchicalLevel[]): HierarchicalLevel[] {
+export function eligibilityPatientLevels(levels: readonly HierarchicalLevel[]): HierarchicalLevel[] {
   const withDependents = new Set(
     levels.filter((level) => level.levelCode === '23').map((level) => level.parentId),
   );
@@ -42,7 +42,7 @@ export function patientLevels(levels: readonly HierarchicalLevel[]): Hierarchica
  */
 export const patientInquiryRule: TransactionRule = (input) => {
   const out = collector(input);
-  for (const level of patientLevels(splitHierarchicalLevels(input.segments).levels)) {
+  for (const level of eligibilityPatientLevels(splitHierarchicalLevels(input.segments).levels)) {
     const loop = level.levelCode === '22' ? 'C' : 'D';
     if (!level.body.some((segment) => segment.id === 'TRN')) {
       out.error(

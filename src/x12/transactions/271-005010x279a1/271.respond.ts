@@ -129,7 +129,7 @@ export function respondTo270(
 }
 
 /** A benefit with only the fields given; the lists start empty. */
-export function benefit(
+export function benefit271(
   fields: Omit<Partial<Benefit>, 'serviceTypes'> & { eligibilityCode: string; serviceTypeCodes?: string[] },
 ): Benefit {
   const { serviceTypeCodes, ...rest } = fields;

@@ -4,7 +4,7 @@
 import type { TransactionGuide, TransactionRule } from '../guide.types';
 import { DiagnosticCollector } from '../277ca-005010x214/diagnostics';
 import { splitHierarchicalLevels } from '../277ca-005010x214/hierarchy';
-import { eligibilityHierarchyRule, patientLevels } from '../270-005010x279a1/270.rules';
+import { eligibilityHierarchyRule, eligibilityPatientLevels } from '../270-005010x279a1/270.rules';
 import { DIAGNOSTICS_271 as CODES } from './271.codes';
 import { schema271, schema271For } from './271.schema';
 
@@ -15,7 +15,7 @@ import { schema271, schema271For } from './271.schema';
 export const benefitOrRejectionRule: TransactionRule = (input) => {
   const first = input.segments[0];
   const out = new DiagnosticCollector(input.location, first?.id === 'ST' ? first.index : undefined);
-  for (const level of patientLevels(splitHierarchicalLevels(input.segments).levels)) {
+  for (const level of eligibilityPatientLevels(splitHierarchicalLevels(input.segments).levels)) {
     if (!level.body.some((segment) => segment.id === 'EB' || segment.id === 'AAA')) {
       const loop = level.levelCode === '22' ? 'C' : 'D';
       out.error(

@@ -8,7 +8,7 @@ import { read271 } from './271.reader';
 import { guide271 } from './271.rules';
 import { build271Body } from './271.writer';
 import { eligibilityMembers } from './271.members';
-import { benefit, respondTo270 } from './271.respond';
+import { benefit271, respondTo270 } from './271.respond';
 
 function readAll(text: string): { models: EligibilityResponse271[]; codes: string[] } {
   const read = readX12(text);
@@ -258,8 +258,8 @@ describe('respondTo270 (payer simulator)', () => {
       {
         kind: 'benefits',
         benefits: [
-          benefit({ eligibilityCode: '1', coverageLevelCode: 'FAM', serviceTypeCodes: ['30'] }),
-          benefit({
+          benefit271({ eligibilityCode: '1', coverageLevelCode: 'FAM', serviceTypeCodes: ['30'] }),
+          benefit271({
             eligibilityCode: 'B',
             serviceTypeCodes: ['98'],
             timePeriodQualifier: '27',

@@ -205,7 +205,7 @@ function readReceiver(
     else unexpected(segment, '2000B', out);
   }
   if (!named) missingNm1(level, '2100B', out);
-  receiver.outcome = outcomeOf(receiver.statusInformation);
+  receiver.outcome = acknowledgmentOutcomeOf(receiver.statusInformation);
   return receiver;
 }
 
@@ -239,7 +239,7 @@ function readProvider(
     else unexpected(segment, '2000C', out);
   }
   if (!named) missingNm1(level, '2100C', out);
-  provider.outcome = outcomeOf(provider.statusInformation);
+  provider.outcome = acknowledgmentOutcomeOf(provider.statusInformation);
   return provider;
 }
 
@@ -323,7 +323,7 @@ function readClaims(
 }
 
 function finishedEmpty(claim: Claim277CA): Claim277CA {
-  claim.outcome = outcomeOf(claim.statusInformation);
+  claim.outcome = acknowledgmentOutcomeOf(claim.statusInformation);
   return claim;
 }
 
@@ -342,7 +342,7 @@ function finishClaim(claim: Claim277CA, level: HierarchicalLevel, out: Diagnosti
       loopId: '2200D',
     });
   }
-  claim.outcome = outcomeOf(claim.statusInformation);
+  claim.outcome = acknowledgmentOutcomeOf(claim.statusInformation);
 }
 
 function readClaimReference(claim: Claim277CA, segment: Segment, out: DiagnosticCollector): void {
@@ -404,7 +404,7 @@ function finishLine(line: ServiceLine277CA, svc: Segment, out: DiagnosticCollect
   if (line.statusInformation.length === 0) {
     out.error(CODES.missingStc, 'Service line (2220D) has no STC status.', { segment: svc, loopId: '2220D' });
   }
-  line.outcome = outcomeOf(line.statusInformation);
+  line.outcome = acknowledgmentOutcomeOf(line.statusInformation);
 }
 
 function readStc(
@@ -470,7 +470,9 @@ function checkDecimal(
 }
 
 /** Rejected when any status category rejects (or STC03 is U); accepted when one accepts; A0/A1 only: received. */
-export function outcomeOf(statusInformation: readonly StatusInformation[]): AcknowledgmentOutcome {
+export function acknowledgmentOutcomeOf(
+  statusInformation: readonly StatusInformation[],
+): AcknowledgmentOutcome {
   const categories = statusInformation.flatMap((info) => info.statuses.map((status) => status.categoryCode));
   if (categories.some(isRejectionCategory) || statusInformation.some((info) => info.actionCode === 'U'))
     return 'rejected';

@@ -9,7 +9,7 @@ import { describeClaimStatus } from '../../codes/claim-status-codes';
 import { describeClaimStatusCategory } from '../../codes/claim-status-category-codes';
 import { describeEntityIdentifier } from '../../codes/entity-identifier-codes';
 import { X12Error } from '../../syntax/types';
-import { outcomeOf } from './277ca.reader';
+import { acknowledgmentOutcomeOf } from './277ca.reader';
 import type {
   AmountValue,
   BillingProvider277CA,
@@ -131,7 +131,7 @@ function claimLevel(claim: ClaimToAcknowledge, id: string, effectiveDate: string
       paidAmount: '0',
       unitCount: line.unitCount,
       statusInformation: [lineInfo],
-      outcome: outcomeOf([lineInfo]),
+      outcome: acknowledgmentOutcomeOf([lineInfo]),
       lineItemControlNumber: line.lineItemControlNumber,
       serviceDate: date(line.serviceDate),
     };
@@ -149,7 +149,7 @@ function claimLevel(claim: ClaimToAcknowledge, id: string, effectiveDate: string
     patientControlNumber: claim.patientControlNumber,
     trace: { traceTypeCode: '2', referenceId: claim.patientControlNumber },
     statusInformation: [info],
-    outcome: outcomeOf([info]),
+    outcome: acknowledgmentOutcomeOf([info]),
     payerClaimControlNumber: claim.rejection ? undefined : claim.payerClaimControlNumber,
     clearinghouseTraceNumber: claim.clearinghouseTraceNumber,
     billType: claim.billType,
@@ -254,7 +254,7 @@ export function acknowledge277CA(batch: AcknowledgmentBatch277CA): ClaimAcknowle
             },
             trace: { traceTypeCode: '2', referenceId: batch.batchTraceNumber },
             statusInformation: [receiverInfo],
-            outcome: outcomeOf([receiverInfo]),
+            outcome: acknowledgmentOutcomeOf([receiverInfo]),
             ...receiverTotals,
             providers,
           },
