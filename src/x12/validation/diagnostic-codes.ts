@@ -71,6 +71,9 @@ export const RULE_CODES = {
   'X12-837-HL-ID-DUPLICATE': 'Two HL segments share HL01.',
   'X12-837-HL-CHILD-CODE': 'HL04 says whether the level has children, and it does not match the HL tree.',
   'X12-837-HL-PARENT-LEVEL': 'HL02 names a parent at the wrong level (22 under 20, 23 under 22).',
+  'X12-837-PAYER-SEQUENCE-DUPLICATE':
+    'Two payers of one claim (2000B SBR01 and 2320 SBR01) share a payer responsibility sequence code.',
+  'X12-837-SVD01-OTHER-PAYER': "A 2430 SVD01 does not name one of the claim's 2330B other payers (NM109).",
   'X12-837-DIAGNOSIS-POINTER':
     "An 837P SV107 diagnosis code pointer does not name one of the claim's HI diagnosis codes.",
   // 277CA (transactions/277ca-005010x214: reader and rules)

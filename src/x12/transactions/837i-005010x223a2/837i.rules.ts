@@ -2,9 +2,11 @@
 import {
   claimChargeBalances,
   hierarchicalLevelsConsistent,
+  lineAdjudicationPayerKnown,
   lineItemControlNumbersUnique,
   patientLoopOnlyWhenPatientIsNotSubscriber,
   payerClaimControlNumberWhenReplacingOrVoiding,
+  payerResponsibilitySequenceUnique,
   serviceLineLimit,
 } from '../common/claim-837.rules';
 import type { TransactionRule } from '../guide.types';
@@ -18,4 +20,7 @@ export const rules837I: readonly TransactionRule[] = [
   // 2400 repeat 999 in the institutional guide
   serviceLineLimit(999),
   hierarchicalLevelsConsistent,
+  // COB: one payer per responsibility sequence; 2430 SVD01 names a 2330B payer
+  payerResponsibilitySequenceUnique,
+  lineAdjudicationPayerKnown,
 ];

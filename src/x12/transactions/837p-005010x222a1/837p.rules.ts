@@ -3,9 +3,11 @@ import {
   claimChargeBalances,
   diagnosisPointersResolve,
   hierarchicalLevelsConsistent,
+  lineAdjudicationPayerKnown,
   lineItemControlNumbersUnique,
   patientLoopOnlyWhenPatientIsNotSubscriber,
   payerClaimControlNumberWhenReplacingOrVoiding,
+  payerResponsibilitySequenceUnique,
   serviceLineLimit,
 } from '../common/claim-837.rules';
 import type { TransactionRule } from '../guide.types';
@@ -19,6 +21,9 @@ export const rules837P: readonly TransactionRule[] = [
   // 2400 repeat 50 in the professional guide
   serviceLineLimit(50),
   hierarchicalLevelsConsistent,
+  // COB: one payer per responsibility sequence; 2430 SVD01 names a 2330B payer
+  payerResponsibilitySequenceUnique,
+  lineAdjudicationPayerKnown,
   // SV107 pointers name one of the 12 HI diagnosis codes
   diagnosisPointersResolve,
 ];

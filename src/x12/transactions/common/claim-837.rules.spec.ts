@@ -177,6 +177,41 @@ describe('837P diagnosis pointers', () => {
   });
 });
 
+describe('837P coordination of benefits', () => {
+  // a secondary claim: the subscriber's payer is S(econdary), the 2320 other payer P(rimary) paid line 1
+  const otherPayer = (sequence: string) =>
+    [
+      `SBR*${sequence}*18*******CI`,
+      'OI***Y*P**Y',
+      'NM1*IL*1*DOE*JANE****MI*MEMBER0001',
+      'NM1*PR*2*FIRST PLAN*****PI*PAYERA',
+    ].join('~');
+  const secondary = insertAfter(
+    insertAfter(SUBSCRIBER_IS_PATIENT_837P.replace('SBR*P*18*', 'SBR*S*18*'), 'PRV*PE', otherPayer('P')),
+    'REF*6R*LINE0001',
+    'SVD*PAYERA*80*HC:99213**1~DTP*573*D8*20250120',
+  );
+
+  it('accepts distinct payer sequences and an SVD01 naming a 2330B payer', () => {
+    const result = run(secondary);
+    expect(result.walk.diagnostics).toEqual([]);
+    expect(result.codes).toEqual([]);
+  });
+  it('reports a 2320 SBR01 that repeats the subscriber payer sequence', () => {
+    const text = secondary.replace('SBR*P*18*******CI', 'SBR*S*18*******CI');
+    expect(run(text).diagnostics.map((d) => [d.code, d.location.element, d.location.loopId])).toEqual([
+      ['X12-837-PAYER-SEQUENCE-DUPLICATE', 'SBR01', '2320'],
+    ]);
+  });
+  it('reports an SVD01 that names no 2330B payer, without the identifier', () => {
+    const { diagnostics } = run(secondary.replace('SVD*PAYERA', 'SVD*PAYERZ'));
+    expect(diagnostics.map((d) => [d.code, d.location.element, d.location.loopId])).toEqual([
+      ['X12-837-SVD01-OTHER-PAYER', 'SVD01', '2430'],
+    ]);
+    expect(diagnostics[0].message).not.toContain('PAYERZ');
+  });
+});
+
 describe('837I rules', () => {
   const INSTITUTIONAL = [
     'ST*837*0001*005010X223A2',

@@ -21,11 +21,22 @@ interface ServiceLine {
   segments: Placed[];
 }
 
+interface OtherSubscriber {
+  /** 2320 SBR. */
+  sbr: Placed;
+  /** 2330B NM109 other payer primary identifier, when present. */
+  payerIdentifier?: string;
+}
+
 interface Claim {
   clm: Placed;
   /** Segments of loop 2300 itself (not of its child loops). */
   claimSegments: Placed[];
   lines: ServiceLine[];
+  /** The 2000B SBR of the subscriber the claim belongs to. */
+  subscriberSBR?: Placed;
+  /** 2320 loops (other payers), in order. */
+  otherSubscribers: OtherSubscriber[];
 }
 
 // Several rules read the same claims and HL tree: compute them once per transaction set.
@@ -40,10 +51,12 @@ export function claimsOf(input: RuleInput): Claim[] {
   claimsCache.set(input.segments, claims);
   let claim: Claim | undefined;
   let line: ServiceLine | undefined;
+  let subscriberSBR: Placed | undefined;
   input.segments.forEach((segment, i) => {
     const placed: Placed = { segment, position: i + 1, loopId: input.loopOf(segment) };
+    if (segment.id === 'SBR' && placed.loopId === '2000B') subscriberSBR = placed;
     if (segment.id === 'CLM') {
-      claim = { clm: placed, claimSegments: [placed], lines: [] };
+      claim = { clm: placed, claimSegments: [placed], lines: [], subscriberSBR, otherSubscribers: [] };
       line = undefined;
       claims.push(claim);
       return;
@@ -61,6 +74,11 @@ export function claimsOf(input: RuleInput): Claim[] {
     }
     if (line) line.segments.push(placed);
     else if (placed.loopId === '2300' || placed.loopId === undefined) claim.claimSegments.push(placed);
+    else if (segment.id === 'SBR' && placed.loopId === '2320') claim.otherSubscribers.push({ sbr: placed });
+    else if (segment.id === 'NM1' && placed.loopId === '2330B') {
+      const other = claim.otherSubscribers[claim.otherSubscribers.length - 1];
+      if (other) other.payerIdentifier = segment.elements[8] ?? '';
+    }
   });
   return claims;
 }
@@ -380,6 +398,61 @@ export const diagnosisPointersResolve: TransactionRule = (input) => {
             ),
           );
         }
+      }
+    }
+  }
+  return out;
+};
+
+/**
+ * COB: each payer's responsibility sequence (SBR01) appears once per claim, across the subscriber's
+ * 2000B SBR and the claim's 2320 SBRs (U, unknown, may repeat).
+ */
+export const payerResponsibilitySequenceUnique: TransactionRule = (input) => {
+  const out: Diagnostic[] = [];
+  for (const claim of claimsOf(input)) {
+    const seen = new Set<string>();
+    const subscriberSequence = claim.subscriberSBR?.segment.elements[0] ?? '';
+    if (subscriberSequence !== '') seen.add(subscriberSequence);
+    for (const other of claim.otherSubscribers) {
+      const sequence = other.sbr.segment.elements[0] ?? '';
+      if (sequence === '' || sequence === 'U') continue;
+      if (seen.has(sequence)) {
+        out.push(
+          diagnostic(
+            'error',
+            'X12-837-PAYER-SEQUENCE-DUPLICATE',
+            4,
+            `2320 SBR01 at position ${other.sbr.position} repeats a payer responsibility sequence already used by the claim`,
+            at(input, other.sbr, 'SBR01'),
+          ),
+        );
+      }
+      seen.add(sequence);
+    }
+  }
+  return out;
+};
+
+/** COB: 2430 SVD01 (the paying payer) is one of the claim's 2330B other payer identifiers (NM109). */
+export const lineAdjudicationPayerKnown: TransactionRule = (input) => {
+  const out: Diagnostic[] = [];
+  for (const claim of claimsOf(input)) {
+    const payers = new Set(claim.otherSubscribers.map((other) => other.payerIdentifier ?? ''));
+    for (const line of claim.lines) {
+      for (const placed of line.segments) {
+        if (placed.segment.id !== 'SVD') continue;
+        const payer = placed.segment.elements[0] ?? '';
+        if (payer === '' || payers.has(payer)) continue;
+        out.push(
+          diagnostic(
+            'error',
+            'X12-837-SVD01-OTHER-PAYER',
+            4,
+            `SVD01 at position ${placed.position} names no other payer of the claim's 2330B loops`,
+            at(input, placed, 'SVD01'),
+          ),
+        );
       }
     }
   }
