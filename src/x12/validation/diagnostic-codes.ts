@@ -74,6 +74,10 @@ export const RULE_CODES = {
   'X12-837-PAYER-SEQUENCE-DUPLICATE':
     'Two payers of one claim (2000B SBR01 and 2320 SBR01) share a payer responsibility sequence code.',
   'X12-837-SVD01-OTHER-PAYER': "A 2430 SVD01 does not name one of the claim's 2330B other payers (NM109).",
+  'X12-837-COB-LINE-BALANCE':
+    "A 2430 SVD02 does not equal the line charge minus that 2430's CAS amounts (SNIP 3).",
+  'X12-837-COB-CLAIM-BALANCE':
+    "A 2320 AMT*D does not equal CLM02 minus the payer's claim (2320) and line (2430) CAS amounts (SNIP 3).",
   'X12-837-DIAGNOSIS-POINTER':
     "An 837P SV107 diagnosis code pointer does not name one of the claim's HI diagnosis codes.",
   // 277CA (transactions/277ca-005010x214: reader and rules)

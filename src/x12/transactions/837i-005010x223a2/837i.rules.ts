@@ -3,7 +3,9 @@ import {
   claimChargeBalances,
   hierarchicalLevelsConsistent,
   lineAdjudicationPayerKnown,
+  lineAdjudicationBalances,
   lineItemControlNumbersUnique,
+  otherPayerPaidBalances,
   patientLoopOnlyWhenPatientIsNotSubscriber,
   payerClaimControlNumberWhenReplacingOrVoiding,
   payerResponsibilitySequenceUnique,
@@ -23,4 +25,7 @@ export const rules837I: readonly TransactionRule[] = [
   // COB: one payer per responsibility sequence; 2430 SVD01 names a 2330B payer
   payerResponsibilitySequenceUnique,
   lineAdjudicationPayerKnown,
+  // SNIP 3 COB balancing: line charge - 2430 CAS = SVD02; CLM02 - claim and line CAS = AMT*D
+  lineAdjudicationBalances('SV2', 'SV203'),
+  otherPayerPaidBalances,
 ];

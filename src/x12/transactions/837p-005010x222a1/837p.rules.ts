@@ -4,7 +4,9 @@ import {
   diagnosisPointersResolve,
   hierarchicalLevelsConsistent,
   lineAdjudicationPayerKnown,
+  lineAdjudicationBalances,
   lineItemControlNumbersUnique,
+  otherPayerPaidBalances,
   patientLoopOnlyWhenPatientIsNotSubscriber,
   payerClaimControlNumberWhenReplacingOrVoiding,
   payerResponsibilitySequenceUnique,
@@ -24,6 +26,9 @@ export const rules837P: readonly TransactionRule[] = [
   // COB: one payer per responsibility sequence; 2430 SVD01 names a 2330B payer
   payerResponsibilitySequenceUnique,
   lineAdjudicationPayerKnown,
+  // SNIP 3 COB balancing: line charge - 2430 CAS = SVD02; CLM02 - claim and line CAS = AMT*D
+  lineAdjudicationBalances('SV1', 'SV102'),
+  otherPayerPaidBalances,
   // SV107 pointers name one of the 12 HI diagnosis codes
   diagnosisPointersResolve,
 ];

@@ -182,6 +182,8 @@ describe('837P coordination of benefits', () => {
   const otherPayer = (sequence: string) =>
     [
       `SBR*${sequence}*18*******CI`,
+      // CLM02 150.50 - line 1 CAS 20.00 = 130.50 paid by the other payer
+      'AMT*D*130.5',
       'OI***Y*P**Y',
       'NM1*IL*1*DOE*JANE****MI*MEMBER0001',
       'NM1*PR*2*FIRST PLAN*****PI*PAYERA',
@@ -189,13 +191,30 @@ describe('837P coordination of benefits', () => {
   const secondary = insertAfter(
     insertAfter(SUBSCRIBER_IS_PATIENT_837P.replace('SBR*P*18*', 'SBR*S*18*'), 'PRV*PE', otherPayer('P')),
     'REF*6R*LINE0001',
-    'SVD*PAYERA*80*HC:99213**1~DTP*573*D8*20250120',
+    'SVD*PAYERA*80*HC:99213**1~CAS*CO*45*20~DTP*573*D8*20250120',
   );
 
   it('accepts distinct payer sequences and an SVD01 naming a 2330B payer', () => {
     const result = run(secondary);
     expect(result.walk.diagnostics).toEqual([]);
     expect(result.codes).toEqual([]);
+  });
+  it('reports a 2430 SVD02 that is not the line charge minus its CAS (SNIP 3)', () => {
+    const { diagnostics } = run(secondary.replace('CAS*CO*45*20', 'CAS*CO*45*19.99'));
+    expect(diagnostics.map((d) => [d.code, d.location.element])).toEqual(
+      expect.arrayContaining([['X12-837-COB-LINE-BALANCE', 'SVD02']]),
+    );
+  });
+  it('reports a 2320 AMT*D that is not CLM02 minus the claim and line CAS of that payer (SNIP 3)', () => {
+    const { diagnostics } = run(secondary.replace('AMT*D*130.5', 'AMT*D*130.49'));
+    expect(diagnostics.map((d) => [d.code, d.location.element, d.location.loopId])).toEqual([
+      ['X12-837-COB-CLAIM-BALANCE', 'AMT02', '2320'],
+    ]);
+    expect(diagnostics[0].message).not.toContain('130');
+  });
+  it('counts claim-level 2320 CAS in the claim balance', () => {
+    const text = insertAfter(secondary.replace('AMT*D*130.5', 'AMT*D*120.5'), 'SBR*P*18', 'CAS*PR*1*10');
+    expect(run(text).codes).toEqual([]);
   });
   it('reports a 2320 SBR01 that repeats the subscriber payer sequence', () => {
     const text = secondary.replace('SBR*P*18*******CI', 'SBR*S*18*******CI');
@@ -206,9 +225,11 @@ describe('837P coordination of benefits', () => {
   it('reports an SVD01 that names no 2330B payer, without the identifier', () => {
     const { diagnostics } = run(secondary.replace('SVD*PAYERA', 'SVD*PAYERZ'));
     expect(diagnostics.map((d) => [d.code, d.location.element, d.location.loopId])).toEqual([
+      // the line's CAS no longer counts for the 2320 payer, so its AMT*D no longer balances either
       ['X12-837-SVD01-OTHER-PAYER', 'SVD01', '2430'],
+      ['X12-837-COB-CLAIM-BALANCE', 'AMT02', '2320'],
     ]);
-    expect(diagnostics[0].message).not.toContain('PAYERZ');
+    for (const d of diagnostics) expect(d.message).not.toContain('PAYERZ');
   });
 });
 

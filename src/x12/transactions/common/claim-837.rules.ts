@@ -26,6 +26,8 @@ interface OtherSubscriber {
   sbr: Placed;
   /** 2330B NM109 other payer primary identifier, when present. */
   payerIdentifier?: string;
+  /** Segments of the 2320 loop itself (CAS, AMT, OI ...). */
+  segments: Placed[];
 }
 
 interface Claim {
@@ -74,7 +76,10 @@ export function claimsOf(input: RuleInput): Claim[] {
     }
     if (line) line.segments.push(placed);
     else if (placed.loopId === '2300' || placed.loopId === undefined) claim.claimSegments.push(placed);
-    else if (segment.id === 'SBR' && placed.loopId === '2320') claim.otherSubscribers.push({ sbr: placed });
+    else if (segment.id === 'SBR' && placed.loopId === '2320') {
+      claim.otherSubscribers.push({ sbr: placed, segments: [] });
+    } else if (placed.loopId === '2320')
+      claim.otherSubscribers[claim.otherSubscribers.length - 1]?.segments.push(placed);
     else if (segment.id === 'NM1' && placed.loopId === '2330B') {
       const other = claim.otherSubscribers[claim.otherSubscribers.length - 1];
       if (other) other.payerIdentifier = segment.elements[8] ?? '';
@@ -454,6 +459,121 @@ export const lineAdjudicationPayerKnown: TransactionRule = (input) => {
           ),
         );
       }
+    }
+  }
+  return out;
+};
+
+/** Sum of a CAS segment's adjustment amounts (CAS03, 06, 09, 12, 15, 18), or undefined if one is unreadable. */
+function casTotal(segment: Segment): number | undefined {
+  let total = 0;
+  for (let element = 3; element <= 18; element += 3) {
+    const raw = segment.elements[element - 1] ?? '';
+    if (raw === '') continue;
+    const cents = parseCents(raw);
+    if (cents === undefined) return undefined;
+    total += cents;
+  }
+  return total;
+}
+
+interface LineAdjudication {
+  svd: Placed;
+  /** CAS amounts of this 2430, in cents (undefined when one does not parse). */
+  adjustments: number | undefined;
+}
+
+/** The 2430 loops of a service line, each SVD with the sum of the CAS that follow it. */
+function adjudicationsOf(line: ServiceLine): LineAdjudication[] {
+  const out: LineAdjudication[] = [];
+  for (const placed of line.segments) {
+    if (placed.segment.id === 'SVD') out.push({ svd: placed, adjustments: 0 });
+    else if (placed.segment.id === 'CAS' && placed.loopId === '2430' && out.length > 0) {
+      const current = out[out.length - 1];
+      const amount = casTotal(placed.segment);
+      current.adjustments =
+        current.adjustments === undefined || amount === undefined ? undefined : current.adjustments + amount;
+    }
+  }
+  return out;
+}
+
+/**
+ * SNIP 3 COB balancing, line level: for each 2430, the line charge (SV102 / SV203) minus the 2430 CAS
+ * amounts equals SVD02 (the other payer's paid amount). Bundled or unbundled lines (SVD06) are skipped.
+ */
+export function lineAdjudicationBalances(
+  chargeSegmentId: 'SV1' | 'SV2',
+  chargeElement: 'SV102' | 'SV203',
+): TransactionRule {
+  return (input) => {
+    const out: Diagnostic[] = [];
+    for (const claim of claimsOf(input)) {
+      for (const line of claim.lines) {
+        const service = line.segments.find((p) => p.segment.id === chargeSegmentId);
+        const charge = service
+          ? parseCents(elementValue(service.segment, chargeElement, input.delimiters))
+          : undefined;
+        if (charge === undefined) continue;
+        for (const adjudication of adjudicationsOf(line)) {
+          if ((adjudication.svd.segment.elements[5] ?? '') !== '') continue;
+          const paid = parseCents(adjudication.svd.segment.elements[1] ?? '');
+          if (paid === undefined || adjudication.adjustments === undefined) continue;
+          if (charge - adjudication.adjustments === paid) continue;
+          out.push(
+            diagnostic(
+              'error',
+              'X12-837-COB-LINE-BALANCE',
+              3,
+              `SVD02 at position ${adjudication.svd.position} does not equal ${chargeElement} minus the line's 2430 CAS amounts`,
+              at(input, adjudication.svd, 'SVD02'),
+            ),
+          );
+        }
+      }
+    }
+    return out;
+  };
+}
+
+/**
+ * SNIP 3 COB balancing, claim level: for each 2320 with a payer paid amount (AMT*D), CLM02 minus the
+ * 2320 CAS amounts minus the 2430 CAS amounts of that payer's lines (SVD01 = 2330B NM109) equals AMT02.
+ */
+export const otherPayerPaidBalances: TransactionRule = (input) => {
+  const out: Diagnostic[] = [];
+  for (const claim of claimsOf(input)) {
+    const charge = parseCents(claim.clm.segment.elements[1] ?? '');
+    if (charge === undefined) continue;
+    for (const other of claim.otherSubscribers) {
+      const paidAmount = other.segments.find((p) => p.segment.id === 'AMT' && p.segment.elements[0] === 'D');
+      const paid = paidAmount ? parseCents(paidAmount.segment.elements[1] ?? '') : undefined;
+      if (!paidAmount || paid === undefined) continue;
+      let adjustments: number | undefined = 0;
+      for (const placed of other.segments) {
+        if (placed.segment.id !== 'CAS') continue;
+        const amount = casTotal(placed.segment);
+        adjustments = adjustments === undefined || amount === undefined ? undefined : adjustments + amount;
+      }
+      for (const line of claim.lines) {
+        for (const adjudication of adjudicationsOf(line)) {
+          if ((adjudication.svd.segment.elements[0] ?? '') !== (other.payerIdentifier ?? '')) continue;
+          adjustments =
+            adjustments === undefined || adjudication.adjustments === undefined
+              ? undefined
+              : adjustments + adjudication.adjustments;
+        }
+      }
+      if (adjustments === undefined || charge - adjustments === paid) continue;
+      out.push(
+        diagnostic(
+          'error',
+          'X12-837-COB-CLAIM-BALANCE',
+          3,
+          `AMT*D at position ${paidAmount.position} does not equal CLM02 minus the claim and line CAS amounts of that payer`,
+          at(input, paidAmount, 'AMT02'),
+        ),
+      );
     }
   }
   return out;
