@@ -1,0 +1,8 @@
+/**
+ * Feature modules beyond the service foundation (claims, batches, transmissions, ...). Each team adds its
+ * module here with a one-line edit; AppModule imports them all after the foundation (config, database,
+ * common, organisations, API keys, audit, health).
+ */
+import type { DynamicModule, Type } from '@nestjs/common';
+
+export const FEATURE_MODULES: (Type | DynamicModule)[] = [];

@@ -1,0 +1,50 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Principal } from '../../common/http/request-context';
+import { actorFromPrincipal } from '../audit/audit.service';
+import { ApiKeyListView, ApiKeyView, CreateApiKeyRequest, CreatedApiKeyView } from './api-keys.dto';
+import { ApiKeysService } from './api-keys.service';
+import { CurrentOrg, CurrentPrincipal, RequestId, Roles } from './auth.decorators';
+
+@ApiTags('api-keys')
+@ApiBearerAuth()
+@Roles('admin')
+@Controller('v1/api-keys')
+export class ApiKeysController {
+  constructor(private readonly apiKeys: ApiKeysService) {}
+
+  @Post()
+  @ApiOperation({ summary: "Create an API key for the caller's organisation (the key is shown once)" })
+  async create(
+    @CurrentPrincipal() principal: Principal,
+    @RequestId() requestId: string | undefined,
+    @Body() body: CreateApiKeyRequest,
+  ): Promise<CreatedApiKeyView> {
+    const created = await this.apiKeys.create(
+      principal.orgId,
+      body.role,
+      body.name ?? null,
+      actorFromPrincipal(principal, requestId),
+    );
+    return { ...ApiKeyView.of(created.record), key: created.key };
+  }
+
+  @Get()
+  @ApiOperation({ summary: "List the organisation's API keys (never their secrets)" })
+  async list(@CurrentOrg() orgId: string): Promise<ApiKeyListView> {
+    return { data: (await this.apiKeys.list(orgId)).map((key) => ApiKeyView.of(key)) };
+  }
+
+  @Delete(':id')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Revoke an API key (idempotent)' })
+  async revoke(
+    @CurrentPrincipal() principal: Principal,
+    @RequestId() requestId: string | undefined,
+    @Param('id') id: string,
+  ): Promise<ApiKeyView> {
+    return ApiKeyView.of(
+      await this.apiKeys.revoke(principal.orgId, id, actorFromPrincipal(principal, requestId)),
+    );
+  }
+}
