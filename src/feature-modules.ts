@@ -4,5 +4,6 @@
  * common, organisations, API keys, audit, health).
  */
 import type { DynamicModule, Type } from '@nestjs/common';
+import { ClaimsModule } from './modules/claims/claims.module';
 
-export const FEATURE_MODULES: (Type | DynamicModule)[] = [];
+export const FEATURE_MODULES: (Type | DynamicModule)[] = [ClaimsModule];
