@@ -4,9 +4,10 @@
  * to COMMANDS (x12 tools here; `org create`, `key create` and others from the service team).
  */
 import { EXIT_UNUSABLE, findCommand, usageText, type Command, type CommandIo } from './command-table';
+import { SERVICE_COMMANDS } from './service-commands';
 import { X12_COMMANDS } from './x12-commands';
 
-const COMMANDS: readonly Command[] = [...X12_COMMANDS];
+const COMMANDS: readonly Command[] = [...X12_COMMANDS, ...SERVICE_COMMANDS];
 
 const processIo: CommandIo = {
   stdout: (text) => process.stdout.write(text),
