@@ -9,9 +9,12 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import { AppConfig } from '../config/config';
 import { EmbeddedPostgres, startEmbeddedPostgres } from './embedded-postgres';
 
-const ROOT = join(__dirname, '..', '..');
-export const ENTITY_GLOBS = [join(ROOT, 'src', 'modules', '**', '*.entity.{ts,js}')];
-export const MIGRATION_GLOBS = [join(ROOT, 'migrations', '*.{ts,js}')];
+// src/ when run from source (npm start, jest), dist/ when compiled; migrations/ sits beside it in the repo.
+const SOURCE_ROOT = join(__dirname, '..');
+const REPOSITORY_ROOT = join(SOURCE_ROOT, '..');
+const EXTENSION = __filename.endsWith('.ts') ? 'ts' : 'js';
+export const ENTITY_GLOBS = [join(SOURCE_ROOT, 'modules', '**', `*.entity.${EXTENSION}`)];
+export const MIGRATION_GLOBS = [join(REPOSITORY_ROOT, 'migrations', `*.${EXTENSION}`)];
 
 /** A DataSource that also owns the embedded server (if any) and stops it after its own connections close. */
 export class GatewayDataSource extends DataSource {
