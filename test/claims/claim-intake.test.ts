@@ -73,6 +73,14 @@ describe('POST /v1/claim-batches', () => {
       source: 'json',
     });
     expect(batch.body.results).toEqual(response.body.results);
+    const audit = await t.dataSource.query(
+      `SELECT action, object_id AS "objectId", details FROM audit_log WHERE object_type = 'claim_batch'`,
+    );
+    expect(audit).toContainEqual({
+      action: 'claim_batch.create',
+      objectId: response.body.batchId,
+      details: { source: 'json', claimCount: 3, acceptedCount: 2, rejectedCount: 1 },
+    });
   });
 
   it('Idempotency-Key: same body replays the answer and stores nothing; different body is 409', async () => {
@@ -308,5 +316,21 @@ describe('GET /v1/claims', () => {
     await t.http.get('/v1/claims/00000000-0000-4000-8000-000000000000').set(auth()).expect(404);
     await t.http.get('/v1/claims/not-a-uuid').set(auth()).expect(404);
     await t.http.get('/v1/claim-batches/not-a-uuid').set(auth()).expect(404);
+  });
+});
+
+describe('edi-samples/claims', () => {
+  it('the README example batches are accepted', async () => {
+    const { key: exampleKey } = await t.createOrgWithKey('submitter');
+    for (const file of ['professional.json', 'institutional.json']) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const body = require(`../../edi-samples/claims/${file}`) as { claims: unknown[] };
+      const response = await t.http
+        .post('/v1/claim-batches')
+        .set({ Authorization: `Bearer ${exampleKey}` })
+        .send(body)
+        .expect(202);
+      expect(response.body.results).toEqual([expect.objectContaining({ status: 'accepted', errors: [] })]);
+    }
   });
 });

@@ -14,7 +14,9 @@ import {
 } from '@nestjs/swagger';
 import { DomainError } from '../../common/errors/domain-error';
 import type { GatewayRequest } from '../../common/http/request-context';
-import { CurrentOrg } from '../api-keys/auth.decorators';
+import type { Principal } from '../../common/http/request-context';
+import { CurrentPrincipal, RequestId } from '../api-keys/auth.decorators';
+import { actorFromPrincipal } from '../audit/audit.service';
 import { ClaimIntakeService, requestHash, type BatchResponse } from './claim-intake.service';
 import { claimKindOf } from './claim-intake.mapper';
 import { ClaimsQueryService } from './claims-query.service';
@@ -65,13 +67,15 @@ export class ClaimBatchesController {
   @ApiAcceptedResponse({ type: ClaimBatchResponseDto })
   @ApiConflictResponse({ description: 'idempotency_key_reused' })
   async submit(
-    @CurrentOrg() orgId: string,
+    @CurrentPrincipal() principal: Principal,
+    @RequestId() requestId: string | undefined,
     @Body() body: ClaimBatchRequestDto,
     @Headers('idempotency-key') key?: string,
   ): Promise<BatchResponse> {
     const items = body.claims.map((claim) => ({ kind: claimKindOf(claim), claim }));
-    return this.intake.submit(orgId, items, {
+    return this.intake.submit(principal.orgId, items, {
       source: 'json',
+      actor: actorFromPrincipal(principal, requestId),
       idempotencyKey: idempotencyKey(key),
       bodyHash: requestHash('POST /v1/claim-batches', JSON.stringify(body.claims)),
     });
@@ -95,14 +99,16 @@ export class ClaimBatchesController {
     type: [X12DiagnosticDto],
   })
   async submitX12(
-    @CurrentOrg() orgId: string,
+    @CurrentPrincipal() principal: Principal,
+    @RequestId() requestId: string | undefined,
     @Req() request: GatewayRequest,
     @Headers('idempotency-key') key?: string,
   ): Promise<BatchResponse> {
     const text = typeof request.body === 'string' ? request.body : '';
     const items = this.x12.read(text);
-    return this.intake.submit(orgId, items, {
+    return this.intake.submit(principal.orgId, items, {
       source: 'x12',
+      actor: actorFromPrincipal(principal, requestId),
       idempotencyKey: idempotencyKey(key),
       bodyHash: requestHash('POST /v1/claim-batches/x12', text),
     });
@@ -112,7 +118,7 @@ export class ClaimBatchesController {
   @ApiOperation({ summary: 'A batch and its per-claim results' })
   @ApiOkResponse({ type: ClaimBatchDto })
   @ApiNotFoundResponse({ description: 'claim_batch_not_found (also for another organisation’s batch)' })
-  async get(@CurrentOrg() orgId: string, @Param('id') id: string) {
-    return this.query.getBatch(orgId, id);
+  async get(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
+    return this.query.getBatch(principal.orgId, id);
   }
 }

@@ -10,6 +10,7 @@ import { Clock } from '../../common/clock';
 import { ConflictError, DomainError } from '../../common/errors/domain-error';
 import { newId } from '../../common/ids';
 import { GATEWAY_LOGGER, GatewayLogger } from '../../common/logging/logger';
+import { AuditService, type AuditActor } from '../audit/audit.service';
 import { BatchesRepository, type BatchView, type ClaimResult } from '../batches/batches.repository';
 import { PayersRepository } from '../payers/payers.repository';
 import type { ClaimKind } from './claim-status';
@@ -50,6 +51,8 @@ export interface SubmitOptions {
   idempotencyKey?: string;
   /** SHA-256 of what the caller sent (route + body), compared on replay. */
   bodyHash: string;
+  /** Who submitted (audit log); absent for internal callers. */
+  actor?: AuditActor;
 }
 
 const PCN_UNIQUE_INDEX = 'ux_claims_org_open_patient_control_number';
@@ -85,6 +88,7 @@ export class ClaimIntakeService {
     private readonly payers: PayersRepository,
     private readonly batches: BatchesRepository,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
     @Inject(GATEWAY_LOGGER) private readonly logger: GatewayLogger,
   ) {}
 
@@ -279,6 +283,21 @@ export class ClaimIntakeService {
       results,
     };
     await this.batches.insert(manager, orgId, batch);
+    if (options.actor) {
+      await this.audit.record(
+        options.actor,
+        'claim_batch.create',
+        'claim_batch',
+        batchId,
+        {
+          source: options.source,
+          claimCount: batch.claimCount,
+          acceptedCount: batch.acceptedCount,
+          rejectedCount: batch.rejectedCount,
+        },
+        { orgId, manager },
+      );
+    }
     const response: BatchResponse = {
       batchId,
       claimCount: batch.claimCount,
