@@ -1,8 +1,10 @@
 // The control-number ledger against real PostgreSQL (a throwaway database created from TEST_DATABASE_URL, or
-// on 127.0.0.1:5432, migrated with every committed migration): 20 concurrent transactions on separate connections, 1,000 numbers each, some rolled back,
-// never produce a duplicate and leave no gap (a rolled-back transaction's numbers go back to the counter).
+// on 127.0.0.1:5432, migrated with every committed migration): 20 concurrent transactions on separate
+// connections, and 3 separate gateway processes, 1,000 numbers per worker, some rolled back, never produce a
+// duplicate and leave no gap (a rolled-back transaction's numbers go back to the counter).
 import 'reflect-metadata';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, runMigrationsUnderLock } from '../../src/database/data-source';
@@ -74,6 +76,27 @@ const pair = (senderId: string, receiverId = 'PAYER'): ControlNumberPair => ({
 
 class Rollback extends Error {}
 
+/** Runs test/support/control-number-child.ts as a separate Node process; resolves with its stdout. */
+function runChild(input: Record<string, unknown>): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['-r', '@swc-node/register', join(__dirname, '../support/control-number-child.ts')],
+      {
+        env: { ...process.env, CONTROL_NUMBER_CHILD_INPUT: JSON.stringify(input) },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.once('exit', (code) =>
+      code === 0 ? resolve(stdout) : reject(new Error(`child exited ${code}: ${stderr}`)),
+    );
+  });
+}
+
 describeWithPostgres('control-number ledger on PostgreSQL', () => {
   it('20 concurrent transactions on separate connections x 1,000 numbers: no duplicate, no gap', async () => {
     const key = pair('CONCURRENT');
@@ -120,6 +143,31 @@ describeWithPostgres('control-number ledger on PostgreSQL', () => {
       `SELECT next_value::int AS next FROM control_number_counters WHERE sender_id = 'CONCURRENT' AND kind = 'ISA13'`,
     );
     expect(next).toBe(20_001);
+  });
+
+  it('3 gateway processes x 7 concurrent transactions x 1,000 numbers: no duplicate, no gap', async () => {
+    const processes = 3;
+    const input = {
+      url: urlFor(databaseName),
+      workers: 7,
+      perWorker: 1_000,
+      batch: 20,
+      senderId: 'THREE-PROCS',
+    };
+    const outputs = await Promise.all(
+      Array.from({ length: processes }, (_, processIndex) => runChild({ ...input, processIndex })),
+    );
+    const all = outputs.flatMap((output) => JSON.parse(output) as number[]).sort((a, b) => a - b);
+    const expected = processes * input.workers * input.perWorker;
+    expect(all).toHaveLength(expected);
+    expect(new Set(all).size).toBe(expected);
+    expect(all[0]).toBe(1);
+    expect(all[all.length - 1]).toBe(expected);
+    const [{ count, distinct }] = await dataSource.query(
+      `SELECT count(*)::int AS count, count(DISTINCT number)::int AS distinct
+       FROM control_number_allocations WHERE sender_id = 'THREE-PROCS'`,
+    );
+    expect({ count, distinct }).toEqual({ count: expected, distinct: expected });
   });
 
   it('keeps separate counters per sender/receiver pair and kind, and ignores ISA space padding', async () => {
