@@ -45,3 +45,15 @@ it('closes gracefully: readiness fails once the database is closed, and close is
   await other.close();
   expect(other.dataSource.isInitialized).toBe(false);
 });
+
+it('documents the API key endpoints with their response and error schemas', async () => {
+  const { body } = await t.http.get('/docs-json').expect(200);
+  const create = body.paths['/v1/api-keys'].post;
+  expect(create.responses['201'].content['application/json'].schema.$ref).toBe(
+    '#/components/schemas/CreatedApiKeyView',
+  );
+  expect(create.responses['401'].content['application/json'].schema.$ref).toBe(
+    '#/components/schemas/ErrorResponseDto',
+  );
+  expect(body.components.schemas.ApiKeyView.properties).not.toHaveProperty('key');
+});

@@ -1,5 +1,16 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { ErrorResponseDto } from '../../common/http/error-response.dto';
 import type { Principal } from '../../common/http/request-context';
 import { actorFromPrincipal } from '../audit/audit.service';
 import { ApiKeyListView, ApiKeyView, CreateApiKeyRequest, CreatedApiKeyView } from './api-keys.dto';
@@ -8,6 +19,11 @@ import { CurrentOrg, CurrentPrincipal, RequestId, Roles } from './auth.decorator
 
 @ApiTags('api-keys')
 @ApiBearerAuth()
+@ApiUnauthorizedResponse({
+  type: ErrorResponseDto,
+  description: 'api_key_missing, api_key_invalid, api_key_revoked',
+})
+@ApiForbiddenResponse({ type: ErrorResponseDto, description: 'role_forbidden: an admin key is needed' })
 @Roles('admin')
 @Controller('v1/api-keys')
 export class ApiKeysController {
@@ -15,6 +31,8 @@ export class ApiKeysController {
 
   @Post()
   @ApiOperation({ summary: "Create an API key for the caller's organisation (the key is shown once)" })
+  @ApiCreatedResponse({ type: CreatedApiKeyView })
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'validation_failed' })
   async create(
     @CurrentPrincipal() principal: Principal,
     @RequestId() requestId: string | undefined,
@@ -31,6 +49,7 @@ export class ApiKeysController {
 
   @Get()
   @ApiOperation({ summary: "List the organisation's API keys (never their secrets)" })
+  @ApiOkResponse({ type: ApiKeyListView })
   async list(@CurrentOrg() orgId: string): Promise<ApiKeyListView> {
     return { data: (await this.apiKeys.list(orgId)).map((key) => ApiKeyView.of(key)) };
   }
@@ -38,6 +57,11 @@ export class ApiKeysController {
   @Delete(':id')
   @HttpCode(200)
   @ApiOperation({ summary: 'Revoke an API key (idempotent)' })
+  @ApiOkResponse({ type: ApiKeyView })
+  @ApiNotFoundResponse({
+    type: ErrorResponseDto,
+    description: "api_key_not_found (also for another organisation's key)",
+  })
   async revoke(
     @CurrentPrincipal() principal: Principal,
     @RequestId() requestId: string | undefined,
