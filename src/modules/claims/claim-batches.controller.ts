@@ -18,7 +18,7 @@ import type { Principal } from '../../common/http/request-context';
 import { CurrentPrincipal, RequestId } from '../api-keys/auth.decorators';
 import { actorFromPrincipal } from '../audit/audit.service';
 import { ClaimIntakeService, requestHash, type BatchResponse } from './claim-intake.service';
-import { claimKindOf } from './claim-intake.mapper';
+import { claimBatchItems } from './claim-batch.body';
 import { ClaimsQueryService } from './claims-query.service';
 import {
   ClaimBatchDto,
@@ -59,6 +59,7 @@ export class ClaimBatchesController {
       'The same Idempotency-Key with the same body returns the first answer and stores nothing new; ' +
       'with a different body it is refused (409 idempotency_key_reused).',
   })
+  @ApiBody({ type: ClaimBatchRequestDto })
   @ApiHeader({
     name: 'Idempotency-Key',
     required: false,
@@ -69,15 +70,15 @@ export class ClaimBatchesController {
   async submit(
     @CurrentPrincipal() principal: Principal,
     @RequestId() requestId: string | undefined,
-    @Body() body: ClaimBatchRequestDto,
+    @Body() body: unknown,
     @Headers('idempotency-key') key?: string,
   ): Promise<BatchResponse> {
-    const items = body.claims.map((claim) => ({ kind: claimKindOf(claim), claim }));
+    const items = claimBatchItems(body);
     return this.intake.submit(principal.orgId, items, {
       source: 'json',
       actor: actorFromPrincipal(principal, requestId),
       idempotencyKey: idempotencyKey(key),
-      bodyHash: requestHash('POST /v1/claim-batches', JSON.stringify(body.claims)),
+      bodyHash: requestHash('POST /v1/claim-batches', JSON.stringify(body)),
     });
   }
 

@@ -1,8 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentOrg } from '../api-keys/auth.decorators';
 import { ClaimIntakeService } from './claim-intake.service';
-import { claimKindOf } from './claim-intake.mapper';
+import { claimBatchItems } from './claim-batch.body';
 import { ClaimsQueryService } from './claims-query.service';
 import {
   ClaimBatchRequestDto,
@@ -25,8 +32,9 @@ export class ClaimsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Run the claim edits without storing anything' })
   @ApiOkResponse({ type: ValidateClaimsResponseDto })
-  async validate(@CurrentOrg() orgId: string, @Body() body: ClaimBatchRequestDto) {
-    const items = body.claims.map((claim) => ({ kind: claimKindOf(claim), claim }));
+  @ApiBody({ type: ClaimBatchRequestDto })
+  async validate(@CurrentOrg() orgId: string, @Body() body: unknown) {
+    const items = claimBatchItems(body);
     return { results: await this.intake.validate(orgId, items) };
   }
 

@@ -1,17 +1,15 @@
 import type { EntityManager } from 'typeorm';
 
 /**
- * One multi-row INSERT per table: each column travels as one array parameter and `unnest` turns the arrays
- * back into rows, so a batch of any size is a single statement with a fixed number of parameters (no
- * 65,535-parameter limit, one plan, one round trip).
+ * One multi-row INSERT per table: the rows travel as ONE JSON parameter and `json_to_recordset` turns it back
+ * into typed rows, so a batch of any size is a single statement with one parameter (no 65,535-parameter
+ * limit, one plan, one round trip), and nested JSON (the submitted claim) is not escaped twice.
  */
 export interface BulkColumn<Row> {
   name: string;
-  /** PostgreSQL array type of the parameter, e.g. `uuid[]`, `text[]`, `numeric[]`. */
+  /** PostgreSQL type of the column in the record definition, e.g. `uuid`, `text`, `numeric`, `jsonb`. */
   type: string;
   value: (row: Row) => unknown;
-  /** Expression over the unnested value `u."<name>"` when the column needs a conversion (arrays of arrays). */
-  select?: string;
 }
 
 export function bulkInsertSql<Row>(
@@ -20,11 +18,17 @@ export function bulkInsertSql<Row>(
   suffix = '',
 ): (rows: readonly Row[]) => [string, unknown[]] {
   const names = columns.map((column) => `"${column.name}"`).join(', ');
-  const params = columns.map((column, index) => `$${index + 1}::${column.type}`).join(', ');
-  const selects = columns.map((column) => column.select ?? `u."${column.name}"`).join(', ');
+  const definition = columns.map((column) => `"${column.name}" ${column.type}`).join(', ');
   const sql =
-    `INSERT INTO "${table}" (${names}) SELECT ${selects} FROM unnest(${params}) AS u(${names}) ${suffix}`.trim();
-  return (rows) => [sql, columns.map((column) => rows.map((row) => column.value(row)))];
+    `INSERT INTO "${table}" (${names}) SELECT ${names} FROM json_to_recordset($1::json) AS r(${definition}) ${suffix}`.trim();
+  return (rows) => {
+    const records = rows.map((row) => {
+      const record: Record<string, unknown> = {};
+      for (const column of columns) record[column.name] = column.value(row) ?? null;
+      return record;
+    });
+    return [sql, [JSON.stringify(records)]];
+  };
 }
 
 export async function bulkInsert<Row>(
@@ -35,9 +39,4 @@ export async function bulkInsert<Row>(
   if (rows.length === 0) return [];
   const [sql, params] = statement(rows);
   return (await manager.query(sql, params)) as Record<string, unknown>[];
-}
-
-/** JSON values travel as text and are cast per row (`jsonb[]` parameters are awkward for the driver). */
-export function jsonText(value: unknown): string | null {
-  return value === undefined || value === null ? null : JSON.stringify(value);
 }

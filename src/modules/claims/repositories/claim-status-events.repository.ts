@@ -1,17 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { ClaimStatus, ClaimStatusSource } from '../claim-status';
-import { bulkInsert, bulkInsertSql, jsonText } from './bulk-insert';
+import { bulkInsert, bulkInsertSql } from './bulk-insert';
 import type { StatusEventRow } from './claim-rows';
 
 const insertEvents = bulkInsertSql<StatusEventRow>('claim_status_events', [
-  { name: 'id', type: 'uuid[]', value: (row) => row.id },
-  { name: 'org_id', type: 'uuid[]', value: (row) => row.orgId },
-  { name: 'claim_id', type: 'uuid[]', value: (row) => row.claimId },
-  { name: 'status', type: 'text[]', value: (row) => row.status },
-  { name: 'source', type: 'text[]', value: (row) => row.source },
-  { name: 'details', type: 'text[]', value: (row) => jsonText(row.details), select: 'u."details"::jsonb' },
-  { name: 'at', type: 'timestamptz[]', value: (row) => row.at },
+  { name: 'id', type: 'uuid', value: (row) => row.id },
+  { name: 'org_id', type: 'uuid', value: (row) => row.orgId },
+  { name: 'claim_id', type: 'uuid', value: (row) => row.claimId },
+  { name: 'status', type: 'text', value: (row) => row.status },
+  { name: 'source', type: 'text', value: (row) => row.source },
+  { name: 'details', type: 'jsonb', value: (row) => row.details },
+  { name: 'at', type: 'timestamptz', value: (row) => row.at },
 ]);
 
 export interface StatusEventView {

@@ -4,21 +4,21 @@
  */
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { bulkInsert, bulkInsertSql, jsonText } from './bulk-insert';
+import { bulkInsert, bulkInsertSql } from './bulk-insert';
 import type { PatientRow, ProviderRow } from './claim-rows';
 
 const upsertProviders = bulkInsertSql<ProviderRow & { at: Date }>(
   'providers',
   [
-    { name: 'id', type: 'uuid[]', value: (row) => row.id },
-    { name: 'org_id', type: 'uuid[]', value: (row) => row.orgId },
-    { name: 'npi', type: 'text[]', value: (row) => row.npi },
-    { name: 'name', type: 'text[]', value: (row) => row.name },
-    { name: 'tax_id', type: 'text[]', value: (row) => row.taxId },
-    { name: 'taxonomy_code', type: 'text[]', value: (row) => row.taxonomyCode },
-    { name: 'address', type: 'text[]', value: (row) => jsonText(row.address), select: 'u."address"::jsonb' },
-    { name: 'created_at', type: 'timestamptz[]', value: (row) => row.at },
-    { name: 'updated_at', type: 'timestamptz[]', value: (row) => row.at },
+    { name: 'id', type: 'uuid', value: (row) => row.id },
+    { name: 'org_id', type: 'uuid', value: (row) => row.orgId },
+    { name: 'npi', type: 'text', value: (row) => row.npi },
+    { name: 'name', type: 'text', value: (row) => row.name },
+    { name: 'tax_id', type: 'text', value: (row) => row.taxId },
+    { name: 'taxonomy_code', type: 'text', value: (row) => row.taxonomyCode },
+    { name: 'address', type: 'jsonb', value: (row) => row.address },
+    { name: 'created_at', type: 'timestamptz', value: (row) => row.at },
+    { name: 'updated_at', type: 'timestamptz', value: (row) => row.at },
   ],
   `ON CONFLICT (org_id, npi) DO UPDATE SET name = EXCLUDED.name,
      tax_id = COALESCE(EXCLUDED.tax_id, providers.tax_id),
@@ -30,18 +30,18 @@ const upsertProviders = bulkInsertSql<ProviderRow & { at: Date }>(
 const upsertPatients = bulkInsertSql<PatientRow & { at: Date }>(
   'patients',
   [
-    { name: 'id', type: 'uuid[]', value: (row) => row.id },
-    { name: 'org_id', type: 'uuid[]', value: (row) => row.orgId },
-    { name: 'role', type: 'text[]', value: (row) => row.role },
-    { name: 'identity_hash', type: 'text[]', value: (row) => row.identityHash },
-    { name: 'member_id', type: 'text[]', value: (row) => row.memberId },
-    { name: 'first_name', type: 'text[]', value: (row) => row.firstName },
-    { name: 'last_name', type: 'text[]', value: (row) => row.lastName },
-    { name: 'birth_date', type: 'date[]', value: (row) => row.birthDate },
-    { name: 'gender', type: 'text[]', value: (row) => row.gender },
-    { name: 'address', type: 'text[]', value: (row) => jsonText(row.address), select: 'u."address"::jsonb' },
-    { name: 'created_at', type: 'timestamptz[]', value: (row) => row.at },
-    { name: 'updated_at', type: 'timestamptz[]', value: (row) => row.at },
+    { name: 'id', type: 'uuid', value: (row) => row.id },
+    { name: 'org_id', type: 'uuid', value: (row) => row.orgId },
+    { name: 'role', type: 'text', value: (row) => row.role },
+    { name: 'identity_hash', type: 'text', value: (row) => row.identityHash },
+    { name: 'member_id', type: 'text', value: (row) => row.memberId },
+    { name: 'first_name', type: 'text', value: (row) => row.firstName },
+    { name: 'last_name', type: 'text', value: (row) => row.lastName },
+    { name: 'birth_date', type: 'date', value: (row) => row.birthDate },
+    { name: 'gender', type: 'text', value: (row) => row.gender },
+    { name: 'address', type: 'jsonb', value: (row) => row.address },
+    { name: 'created_at', type: 'timestamptz', value: (row) => row.at },
+    { name: 'updated_at', type: 'timestamptz', value: (row) => row.at },
   ],
   `ON CONFLICT (org_id, identity_hash) DO UPDATE SET gender = COALESCE(EXCLUDED.gender, patients.gender),
      address = COALESCE(EXCLUDED.address, patients.address), updated_at = EXCLUDED.updated_at
