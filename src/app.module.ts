@@ -80,6 +80,10 @@ export async function createGatewayApp(
     text({ type: ['text/plain', 'application/edi-x12', 'application/edi'], limit: config.bodyLimitBytes }),
   ];
   app.use((req: GatewayRequest, res: Response, next: NextFunction) => {
+    // A /v1 request without credentials is refused by the guard anyway: do not spend time parsing its body.
+    if (req.headers.authorization === undefined && (req.path === '/v1' || req.path.startsWith('/v1/'))) {
+      return next();
+    }
     const runParser = (index: number): void => {
       if (index === parsers.length) return next();
       parsers[index](req, res, (error?: unknown) => {

@@ -17,9 +17,15 @@ afterAll(async () => {
 const bearer = (key: string) => ({ Authorization: `Bearer ${key}` });
 
 describe('authentication', () => {
-  it('401 api_key_missing without an Authorization header', async () => {
+  it('401 api_key_missing without an Authorization header, even before looking at the body', async () => {
     const res = await t.http.get('/v1/api-keys').expect(401);
     expect(res.body.error).toMatchObject({ code: 'api_key_missing', requestId: res.headers['x-request-id'] });
+    const post = await t.http
+      .post('/v1/api-keys')
+      .set('Content-Type', 'application/json')
+      .send('{oops')
+      .expect(401);
+    expect(post.body.error.code).toBe('api_key_missing');
   });
 
   it('401 api_key_invalid for a malformed header, an unknown key, or a key with one character changed', async () => {
