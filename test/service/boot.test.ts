@@ -3,7 +3,7 @@
 // and safe when two gateways boot against one PostgreSQL at once; bad configuration stops `npm start` with
 // the variable named and no secret printed; SIGTERM shuts the server down cleanly.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
@@ -161,6 +161,9 @@ describe('npm start', () => {
       run.child.kill('SIGTERM');
       const code = await run.exited;
       expect(code === 0 || code === null).toBe(true);
+      // The embedded database process stopped before the gateway exited (it removes its lock on exit).
+      expect(existsSync(join(dataDir, 'pglite.lock'))).toBe(false);
+      expect(run.output().stderr).toBe('');
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
