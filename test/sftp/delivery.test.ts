@@ -181,6 +181,29 @@ describe('deliverFile against OpenSSH', () => {
     expect(existsSync(join(sshd.outboundDir, 'direct-partial-837.x12.done'))).toBe(true);
   });
 
+  it('one operation at a time: concurrent calls on one connection are queued, not interleaved', async () => {
+    const files = [1, 2, 3, 4].map((index) => ({
+      name: `queued-${index}.x12`,
+      ...syntheticFile(200_000 + index),
+    }));
+    const connection = await SftpConnection.connect(connectionOptions(sshd));
+    try {
+      const results = await Promise.all([
+        ...files.map((file) => connection.put(`outbound/${file.name}`, file.bytes)),
+        ...files.map((file) => connection.stat(`outbound/${file.name}`)),
+      ]);
+      // Each stat ran after every put queued before it, so it sees the complete file.
+      expect(results.slice(4).map((stat) => (stat as { size: number } | undefined)?.size)).toEqual(
+        files.map((file) => file.bytes.length),
+      );
+    } finally {
+      await connection.close();
+    }
+    for (const file of files) {
+      expect(sha256Of(readFileSync(join(sshd.outboundDir, file.name)))).toBe(file.sha256);
+    }
+  });
+
   it('refuses bytes whose SHA-256 differs from the stored one before any upload', async () => {
     const req = { ...request('bad-hash-837.x12', 100), sha256: '0'.repeat(64) };
     const error = await rejectionOf(
