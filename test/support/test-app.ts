@@ -42,7 +42,10 @@ import type { OrganizationEntity } from '../../src/modules/organizations/organiz
 import { OrganizationsService } from '../../src/modules/organizations/organizations.service';
 
 export interface TestAppOptions {
-  /** Reuse a DATA_DIR (embedded mode), e.g. to boot twice over the same data. Not deleted by close(). */
+  /**
+   * Reuse a DATA_DIR, e.g. to boot twice over the same data. Not deleted by close(). Forces the embedded
+   * database even when TEST_DATABASE_URL is set (for behaviour that only exists there, like the demo seed).
+   */
   dataDir?: string;
   /** Reuse an existing real PostgreSQL database URL (not created or dropped by this helper). */
   databaseUrl?: string;
