@@ -36,7 +36,7 @@ export class AuditLogEntity {
   @Column({ name: 'object_id', type: 'varchar', length: 100, nullable: true })
   objectId!: string | null;
 
-  @Column({ type: 'jsonb', default: () => `'{}'::jsonb` })
+  @Column({ type: 'jsonb', default: () => `'{}'` })
   details!: Record<string, unknown>;
 
   @Column({ name: 'request_id', type: 'varchar', length: 128, nullable: true })
