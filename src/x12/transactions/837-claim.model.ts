@@ -356,8 +356,8 @@ export interface InstitutionalClaimInformation {
   releaseInformationCode: string;
   /** 2300 DTP*434/435/096 */
   claimDateInformation: InstitutionalClaimDateInformation;
-  /** 2300 CL1 (required for inpatient claims) */
-  claimCodeInformation?: InstitutionalClaimCodeInformation;
+  /** 2300 CL1 (required on every 837I claim) */
+  claimCodeInformation: InstitutionalClaimCodeInformation;
   /** 2300 REF */
   claimSupplementalInformation?: ClaimSupplementalInformation;
   /** 2300 HI*ABK */
