@@ -1,4 +1,4 @@
-import { createTestApp, type TestApp } from '../support/test-app';
+import { createTestApp, testDatabaseUrl, type TestApp } from '../support/test-app';
 import { institutionalClaim, professionalClaim } from './claim-fixtures';
 
 jest.setTimeout(180_000);
@@ -332,5 +332,73 @@ describe('edi-samples/claims', () => {
         .expect(202);
       expect(response.body.results).toEqual([expect.objectContaining({ status: 'accepted', errors: [] })]);
     }
+  });
+});
+
+// Concurrent requests on the embedded database: pglite-socket 0.2.17 was seen to answer a concurrent
+// connection wrongly (a valid API key got 401; 08P01/26000/34000 protocol errors) while another connection's
+// transaction was open, so these run on real PostgreSQL (TEST_DATABASE_URL) only. Intake itself serialises
+// submissions in embedded mode (ClaimIntakeService).
+const describeOnPostgres = testDatabaseUrl() ? describe : describe.skip;
+
+describeOnPostgres('concurrency', () => {
+  it('two concurrent batches with the same patient control number: exactly one claim is accepted', async () => {
+    const { key: raceKey } = await t.createOrgWithKey('submitter');
+    const first = professionalClaim(1, { tag: 'R' }) as Claim;
+    const second = professionalClaim(2, { tag: 'R' }) as Claim;
+    second.claimInformation.patientControlNumber = first.claimInformation.patientControlNumber;
+    const responses = await Promise.all(
+      [first, second].map((claim) =>
+        t.http
+          .post('/v1/claim-batches')
+          .set({ Authorization: `Bearer ${raceKey}` })
+          .send({ claims: [claim] }),
+      ),
+    );
+    expect(responses.map((response) => response.status)).toEqual([202, 202]);
+    const statuses = responses.map((response) => response.body.results[0].status).sort();
+    expect(statuses).toEqual(['accepted', 'rejected']);
+    const rejected = responses.find((response) => response.body.results[0].status === 'rejected')!;
+    expect(rejected.body.results[0].errors[0].code).toBe('PATIENT_CONTROL_NUMBER_NOT_UNIQUE');
+  });
+
+  it('concurrent retries with the same Idempotency-Key store one batch and give the same answer', async () => {
+    const { orgId, key: retryKey } = await t.createOrgWithKey('submitter');
+    const body = { claims: [professionalClaim(1, { tag: 'K' })] };
+    const responses = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        t.http
+          .post('/v1/claim-batches')
+          .set({ Authorization: `Bearer ${retryKey}` })
+          .set('Idempotency-Key', 'same')
+          .send(body),
+      ),
+    );
+    expect(responses.map((response) => response.status)).toEqual([202, 202, 202, 202]);
+    expect(new Set(responses.map((response) => response.body.batchId)).size).toBe(1);
+    const stored = await t.dataSource.query('SELECT count(*)::int AS n FROM claims WHERE org_id = $1', [
+      orgId,
+    ]);
+    expect(stored[0].n).toBe(1);
+  });
+});
+
+describe('OpenAPI', () => {
+  it('/docs-json documents the claim endpoints and the claim shape', async () => {
+    const response = await t.http.get('/docs-json').expect(200);
+    const paths = Object.keys(response.body.paths);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/v1/claim-batches',
+        '/v1/claim-batches/x12',
+        '/v1/claim-batches/{id}',
+        '/v1/claims',
+        '/v1/claims/{id}',
+        '/v1/claims/validate',
+      ]),
+    );
+    expect(Object.keys(response.body.components.schemas)).toEqual(
+      expect.arrayContaining(['ClaimDto', 'ClaimInformationDto', 'ServiceLineDto', 'ClaimBatchResponseDto']),
+    );
   });
 });

@@ -71,29 +71,36 @@ export class BatchesRepository {
   }
 
   /**
-   * Stores the key with its answer in the batch's transaction. Returns false when another request stored
-   * the same key first (the caller rolls back and replays that answer).
+   * Claims the key at the start of the batch's transaction, before any work: a concurrent request with the
+   * same key waits here until the first one commits, then gets false (the caller rolls back and replays).
    */
-  async insertIdempotencyKey(
+  async claimIdempotencyKey(
     manager: EntityManager,
     orgId: string,
     key: string,
-    record: IdempotencyRecord,
+    bodyHash: string,
+    batchId: string,
     at: Date,
   ): Promise<boolean> {
     const rows = (await manager.query(
       `INSERT INTO idempotency_keys (org_id, key, body_hash, batch_id, response_status, response, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7) ON CONFLICT (org_id, key) DO NOTHING RETURNING key`,
-      [
-        orgId,
-        key,
-        record.bodyHash,
-        record.batchId,
-        record.responseStatus,
-        JSON.stringify(record.response),
-        at,
-      ],
+       VALUES ($1, $2, $3, $4, 0, 'null'::jsonb, $5) ON CONFLICT (org_id, key) DO NOTHING RETURNING key`,
+      [orgId, key, bodyHash, batchId, at],
     )) as unknown[];
     return rows.length === 1;
+  }
+
+  /** Records the answer for a key claimed in the same transaction. */
+  async saveIdempotentResponse(
+    manager: EntityManager,
+    orgId: string,
+    key: string,
+    responseStatus: number,
+    response: unknown,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE idempotency_keys SET response_status = $3, response = $4::jsonb WHERE org_id = $1 AND key = $2`,
+      [orgId, key, responseStatus, JSON.stringify(response)],
+    );
   }
 }

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Req } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
+  ApiBadRequestResponse,
   ApiBearerAuth,
   ApiBody,
   ApiConflictResponse,
@@ -15,17 +16,13 @@ import {
 import { DomainError } from '../../common/errors/domain-error';
 import type { GatewayRequest } from '../../common/http/request-context';
 import type { Principal } from '../../common/http/request-context';
+import { ErrorResponseDto } from '../../common/http/error-response.dto';
 import { CurrentPrincipal, RequestId } from '../api-keys/auth.decorators';
 import { actorFromPrincipal } from '../audit/audit.service';
 import { ClaimIntakeService, requestHash, type BatchResponse } from './claim-intake.service';
 import { claimBatchItems } from './claim-batch.body';
 import { ClaimsQueryService } from './claims-query.service';
-import {
-  ClaimBatchDto,
-  ClaimBatchRequestDto,
-  ClaimBatchResponseDto,
-  X12DiagnosticDto,
-} from './dto/intake.dto';
+import { ClaimBatchDto, ClaimBatchRequestDto, ClaimBatchResponseDto } from './dto/intake.dto';
 import { X12ClaimReader } from './x12-claim.reader';
 
 export class InvalidIdempotencyKeyError extends DomainError {
@@ -66,7 +63,12 @@ export class ClaimBatchesController {
     description: 'Makes retries safe (1-255 characters)',
   })
   @ApiAcceptedResponse({ type: ClaimBatchResponseDto })
-  @ApiConflictResponse({ description: 'idempotency_key_reused' })
+  @ApiBadRequestResponse({
+    type: ErrorResponseDto,
+    description:
+      'validation_failed, batch_empty, batch_too_large (more than 5,000 claims), idempotency_key_invalid',
+  })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'idempotency_key_reused' })
   async submit(
     @CurrentPrincipal() principal: Principal,
     @RequestId() requestId: string | undefined,
@@ -96,8 +98,9 @@ export class ClaimBatchesController {
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiAcceptedResponse({ type: ClaimBatchResponseDto })
   @ApiUnprocessableEntityResponse({
-    description: 'x12_rejected, with details.diagnostics',
-    type: [X12DiagnosticDto],
+    type: ErrorResponseDto,
+    description:
+      'x12_rejected / x12_unreadable / x12_no_claims: details.diagnostics lists the engine diagnostics (X12DiagnosticDto)',
   })
   async submitX12(
     @CurrentPrincipal() principal: Principal,
@@ -118,7 +121,10 @@ export class ClaimBatchesController {
   @Get(':id')
   @ApiOperation({ summary: 'A batch and its per-claim results' })
   @ApiOkResponse({ type: ClaimBatchDto })
-  @ApiNotFoundResponse({ description: 'claim_batch_not_found (also for another organisation’s batch)' })
+  @ApiNotFoundResponse({
+    type: ErrorResponseDto,
+    description: 'claim_batch_not_found (also for another organisation’s batch)',
+  })
   async get(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
     return this.query.getBatch(principal.orgId, id);
   }

@@ -7,6 +7,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
+import type { AppConfig } from '../../config/config';
+import { APP_CONFIG } from '../../config/config.module';
 import { ConflictError, DomainError } from '../../common/errors/domain-error';
 import { newId } from '../../common/ids';
 import { GATEWAY_LOGGER, GatewayLogger } from '../../common/logging/logger';
@@ -78,6 +80,16 @@ export class EmptyBatchError extends DomainError {
 
 class IdempotencyRace extends Error {}
 
+/** Runs tasks one at a time, in call order. */
+class SerialQueue {
+  private tail: Promise<unknown> = Promise.resolve();
+  run<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(task, task);
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+}
+
 @Injectable()
 export class ClaimIntakeService {
   constructor(
@@ -90,7 +102,19 @@ export class ClaimIntakeService {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     @Inject(GATEWAY_LOGGER) private readonly logger: GatewayLogger,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.embedded = config.database.mode === 'embedded';
+  }
+
+  private readonly embedded: boolean;
+  /**
+   * The embedded database runs one transaction at a time anyway, and pglite-socket was seen to mix up
+   * protocol state between connections when a transaction waits on another's row lock and then rolls back
+   * (08P01/26000/34000 errors on other requests). One process owns the embedded database (DATA_DIR lock),
+   * so queueing submissions in-process costs nothing there and avoids it.
+   */
+  private readonly embeddedQueue = new SerialQueue();
 
   /** The edits only: nothing is stored. */
   async validate(orgId: string, items: readonly IntakeItem[]): Promise<ClaimResult[]> {
@@ -103,6 +127,16 @@ export class ClaimIntakeService {
 
   async submit(orgId: string, items: readonly IntakeItem[], options: SubmitOptions): Promise<BatchResponse> {
     this.checkSize(items.length);
+    return this.embedded
+      ? this.embeddedQueue.run(() => this.submitNow(orgId, items, options))
+      : this.submitNow(orgId, items, options);
+  }
+
+  private async submitNow(
+    orgId: string,
+    items: readonly IntakeItem[],
+    options: SubmitOptions,
+  ): Promise<BatchResponse> {
     const key = options.idempotencyKey;
     if (key !== undefined) {
       const replay = await this.replay(orgId, key, options.bodyHash);
@@ -128,7 +162,11 @@ export class ClaimIntakeService {
         );
         return response;
       } catch (error) {
-        if (error instanceof IdempotencyRace && key !== undefined) {
+        if (
+          key !== undefined &&
+          (error instanceof IdempotencyRace || isUniqueViolation(error, PCN_UNIQUE_INDEX))
+        ) {
+          // A concurrent request with the same key may have won: answer as it did.
           const replay = await this.replay(orgId, key, options.bodyHash);
           if (replay) return replay;
         }
@@ -201,10 +239,21 @@ export class ClaimIntakeService {
     facts: readonly ClaimFacts[],
     options: SubmitOptions,
   ): Promise<BatchResponse> {
-    // Edit lookups run on the transaction's connection (the embedded database serves one connection at a time).
-    const { results, fingerprints } = await this.edit(orgId, facts, manager);
     const at = this.clock.now();
     const batchId = newId();
+    if (options.idempotencyKey !== undefined) {
+      const claimed = await this.batches.claimIdempotencyKey(
+        manager,
+        orgId,
+        options.idempotencyKey,
+        options.bodyHash,
+        batchId,
+        at,
+      );
+      if (!claimed) throw new IdempotencyRace();
+    }
+    // Edit lookups run on the transaction's connection (the embedded database serves one connection at a time).
+    const { results, fingerprints } = await this.edit(orgId, facts, manager);
     const accepted: { index: number; parties: IntakeParties; rows: ReturnType<typeof intakeRows> }[] = [];
     for (const result of results) {
       if (result.status !== 'accepted') continue;
@@ -306,14 +355,7 @@ export class ClaimIntakeService {
       results,
     };
     if (options.idempotencyKey !== undefined) {
-      const stored = await this.batches.insertIdempotencyKey(
-        manager,
-        orgId,
-        options.idempotencyKey,
-        { bodyHash: options.bodyHash, batchId, responseStatus: 202, response },
-        at,
-      );
-      if (!stored) throw new IdempotencyRace();
+      await this.batches.saveIdempotentResponse(manager, orgId, options.idempotencyKey, 202, response);
     }
     return response;
   }

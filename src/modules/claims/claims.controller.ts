@@ -7,6 +7,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+import { ErrorResponseDto } from '../../common/http/error-response.dto';
 import { CurrentOrg } from '../api-keys/auth.decorators';
 import { ClaimIntakeService } from './claim-intake.service';
 import { claimBatchItems } from './claim-batch.body';
@@ -48,7 +49,10 @@ export class ClaimsController {
   @Get(':id')
   @ApiOperation({ summary: 'A claim as submitted, with its status timeline' })
   @ApiOkResponse({ type: ClaimDetailDto })
-  @ApiNotFoundResponse({ description: 'claim_not_found (also for another organisation’s claim)' })
+  @ApiNotFoundResponse({
+    type: ErrorResponseDto,
+    description: 'claim_not_found (also for another organisation’s claim)',
+  })
   async get(@CurrentOrg() orgId: string, @Param('id') id: string) {
     return this.query.getClaim(orgId, id);
   }
