@@ -6,19 +6,19 @@ import {
   build270Interchange,
   parse270BuildInput,
 } from '../x12/transactions/270-005010x279a1/270.interchange';
+import {
+  build837IInterchange,
+  build837PInterchange,
+  parse837BuildInput,
+} from '../x12/transactions/837-claim.interchange';
+import type { InstitutionalClaim, ProfessionalClaim } from '../x12/transactions/837-claim.model';
 export type X12BuilderType = '837p' | '837i' | '270';
 
 export type X12Builder = (input: unknown) => string;
 
-function notAvailable(type: X12BuilderType): X12Builder {
-  return () => {
-    throw new Error(`The ${type} builder is not available in this build yet.`);
-  };
-}
-
 export const X12_BUILDERS: Record<X12BuilderType, X12Builder> = {
-  '837p': notAvailable('837p'),
-  '837i': notAvailable('837i'),
+  '837p': (input) => build837PInterchange(parse837BuildInput<ProfessionalClaim>(input, '837P')),
+  '837i': (input) => build837IInterchange(parse837BuildInput<InstitutionalClaim>(input, '837I')),
   '270': (input) => build270Interchange(parse270BuildInput(input)),
 };
 

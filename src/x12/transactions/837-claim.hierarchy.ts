@@ -261,24 +261,72 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Group<T>[]
   return [...groups.values()];
 }
 
-/** Claims that share a billing provider share a 2000A; the same subscriber, payer and SBR share a 2000B. */
-function billingKey(claim: ClaimParties): string {
-  return JSON.stringify([claim.billing, claim.payToAddress ?? null]);
+// Group keys join every written field with a separator no X12 value may contain (cheaper than JSON).
+const KEY_SEPARATOR = '\u0001';
+
+function addressKey(address: ClaimAddress | undefined): string {
+  if (!address) return '';
+  return [address.address1, address.address2, address.city, address.state, address.postalCode].join(
+    KEY_SEPARATOR,
+  );
 }
 
+/** Claims that share a billing provider (every 2000A field) share a 2000A. */
+function billingKey(claim: ClaimParties): string {
+  const b = claim.billing;
+  const contact = b.contactInformation;
+  return [
+    b.npi,
+    b.organizationName,
+    b.lastName,
+    b.firstName,
+    b.middleName,
+    b.taxonomyCode,
+    b.employerId,
+    b.ssn,
+    addressKey(b.address),
+    contact?.name,
+    contact?.phoneNumber,
+    contact?.email,
+    addressKey(claim.payToAddress),
+  ].join(KEY_SEPARATOR);
+}
+
+/** The same subscriber, payer and SBR share a 2000B. */
 function subscriberKey(claim: ClaimParties, claimFilingCode: string): string {
-  // A subscriber's own claims (SBR02 18) and their dependents' claims go in separate 2000B levels.
-  return JSON.stringify([
-    claim.subscriber,
+  const s = claim.subscriber;
+  return [
+    s.memberId,
+    s.paymentResponsibilityLevelCode,
+    s.lastName,
+    s.firstName,
+    s.middleName,
+    s.suffix,
+    s.gender,
+    s.dateOfBirth,
+    s.groupNumber,
+    s.groupName,
+    addressKey(s.address),
     claim.tradingPartnerServiceId,
     claim.tradingPartnerName,
     claimFilingCode,
-    claim.dependent === undefined,
-  ]);
+    // A subscriber's own claims (SBR02 18) and their dependents' claims go in separate 2000B levels.
+    claim.dependent === undefined ? 'self' : 'dependent',
+  ].join(KEY_SEPARATOR);
 }
 
 function dependentKey(claim: ClaimParties): string {
-  return JSON.stringify(claim.dependent ?? null);
+  const d = claim.dependent;
+  if (!d) return '';
+  return [
+    d.lastName,
+    d.firstName,
+    d.middleName,
+    d.gender,
+    d.dateOfBirth,
+    d.relationshipToSubscriberCode,
+    addressKey(d.address),
+  ].join(KEY_SEPARATOR);
 }
 
 export interface HierarchyClaim extends ClaimParties {

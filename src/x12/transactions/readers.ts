@@ -8,6 +8,8 @@ import { read999 } from './999-005010x231a1/999.reader';
 import { read277CA } from './277ca-005010x214/277ca.reader';
 import { read270 } from './270-005010x279a1/270.reader';
 import { read271 } from './271-005010x279a1/271.reader';
+import { read837P } from './837p-005010x222a1/837p.reader';
+import { read837I } from './837i-005010x223a2/837i.reader';
 
 export type TransactionReader = (tx: TransactionSet, interchange: Interchange) => unknown;
 
@@ -17,6 +19,8 @@ const READERS: Record<string, TransactionReader> = {
   '270/005010X279': (tx, interchange) => read270(tx, interchange.delimiters),
   '271/005010X279A1': (tx, interchange) => read271(tx, interchange.delimiters),
   '271/005010X279': (tx, interchange) => read271(tx, interchange.delimiters),
+  '837/005010X222A1': (tx, interchange) => read837P(tx, interchange.delimiters),
+  '837/005010X223A2': (tx, interchange) => read837I(tx, interchange.delimiters),
   '835': (tx, interchange) =>
     read835(tx, interchange.delimiters, { interchangeControlNumber: interchange.controlNumber }),
   '999': (tx, interchange) =>

@@ -1,0 +1,29 @@
+/** Benchmark hook (bench/x12-bench-child.ts): one 837P interchange of `claims` generated claims. */
+import { generateProfessionalClaims } from '../837-claim.generator';
+import { build837PInterchange } from '../837-claim.interchange';
+
+export function buildSynthetic837P(claims: number): string {
+  return build837PInterchange({
+    interchange: {
+      senderQualifier: 'ZZ',
+      senderId: 'SUBMIT0001',
+      receiverQualifier: 'ZZ',
+      receiverId: 'RECV0001',
+      date: '250115',
+      time: '1200',
+      controlNumber: 1,
+      acknowledgmentRequested: false,
+      usageIndicator: 'T',
+    },
+    group: {
+      applicationSender: 'SUBMIT0001',
+      applicationReceiver: 'RECV0001',
+      date: '20250115',
+      time: '1200',
+      controlNumber: 1,
+    },
+    transactionControlNumber: '0001',
+    options: { referenceIdentification: 'BENCH0001', creationDate: '20250115', creationTime: '1200' },
+    claims: generateProfessionalClaims(claims, 1),
+  });
+}
