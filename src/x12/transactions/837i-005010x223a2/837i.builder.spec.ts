@@ -30,8 +30,7 @@ describe('build837IBody', () => {
   });
 
   it('refuses a claim without CL1 or statement dates (both required by the guide)', () => {
-    const noCl1 = structuredClone(outpatient) as Partial<InstitutionalClaim['claimInformation']> &
-      InstitutionalClaim;
+    const noCl1 = structuredClone(outpatient);
     delete (noCl1.claimInformation as Partial<InstitutionalClaim['claimInformation']>).claimCodeInformation;
     expect(() => build837IBody({ claims: [noCl1] }, BUILD_OPTIONS_837)).toThrow(X12Error);
     const noDates = structuredClone(outpatient);
