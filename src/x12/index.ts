@@ -49,3 +49,4 @@ export * from './transactions/837p-005010x222a1/837p.builder';
 export * from './transactions/837p-005010x222a1/837p.reader';
 export * from './transactions/837i-005010x223a2/837i.builder';
 export * from './transactions/837i-005010x223a2/837i.reader';
+export { CODES_837, type Code837 } from './transactions/837-claim.reading';

@@ -120,24 +120,30 @@ function readInstitutionalClaim(
   const dates = info.claimDateInformation;
   const supplemental: ClaimSupplementalInformation = {};
   let line: InstitutionalServiceLine | undefined;
-  let inProviderLoop = false;
+  // Once a 2310/2320/2330 loop starts, REF and DTP belong to that loop, not to 2300 (e.g. 2330B REF*F8)
+  let inSubLoop = false;
+  // 2320/2330 (other subscriber and payers) follow the 2310 providers: their NM1s are not the claim's providers
+  let inOtherSubscriber = false;
   let loopId = '2300';
   for (let index = 1; index < segments.length; index++) {
     const segment = segments[index];
     const qualifier = element(segment, 1);
     let placed = true;
+    if (segment.id === 'NM1' || segment.id === 'SBR') inSubLoop = true;
+    if (segment.id === 'SBR') inOtherSubscriber = true;
     switch (segment.id) {
       case 'DTP':
         if (line && qualifier === '472') {
           const [start, end] = readDatePeriod(segment);
           line.serviceDate = start;
           if (end) line.serviceDateEnd = end;
-        } else if (!line && qualifier === '434') {
+        } else if (!line && !inSubLoop && qualifier === '434') {
           const [start, end] = readDatePeriod(segment);
           dates.statementBeginDate = start;
           dates.statementEndDate = end ?? start;
-        } else if (!line && qualifier === '435') dates.admissionDateAndHour = element(segment, 3);
-        else if (!line && qualifier === '096') dates.dischargeHour = element(segment, 3);
+        } else if (!line && !inSubLoop && qualifier === '435')
+          dates.admissionDateAndHour = element(segment, 3);
+        else if (!line && !inSubLoop && qualifier === '096') dates.dischargeHour = element(segment, 3);
         else placed = false;
         break;
       case 'CL1': {
@@ -149,14 +155,14 @@ function readInstitutionalClaim(
         if (line) {
           if (qualifier === '6R') line.lineItemControlNumber = element(segment, 2);
           else placed = false;
-        } else placed = !inProviderLoop && readClaimReference(segment, supplemental);
+        } else placed = !inSubLoop && readClaimReference(segment, supplemental);
         break;
       case 'HI':
         placed = !line && readDiagnoses(segment, info, delimiters);
         break;
       case 'NM1': {
         const providers = { '71': 'attending', '82': 'rendering', DN: 'referring' } as const;
-        const role = !line ? providers[qualifier as keyof typeof providers] : undefined;
+        const role = !line && !inOtherSubscriber ? providers[qualifier as keyof typeof providers] : undefined;
         if (role) {
           const type = {
             attending: 'AttendingProvider',
@@ -164,7 +170,6 @@ function readInstitutionalClaim(
             referring: 'ReferringProvider',
           };
           claim[role] = readProviderName(segment, type[role]);
-          inProviderLoop = true;
           loopId = { attending: '2310A', rendering: '2310D', referring: '2310F' }[role];
         } else placed = false;
         break;

@@ -85,11 +85,17 @@ function readProfessionalClaim(
   const supplemental: ClaimSupplementalInformation = {};
   let line: ProfessionalServiceLine | undefined;
   let provider: 'referring' | 'rendering' | undefined;
+  // Once a 2310/2320/2330 loop starts, REF and DTP belong to that loop, not to 2300 (e.g. 2330B REF*F8)
+  let inSubLoop = false;
+  // 2320/2330 (other subscriber and payers) follow the 2310 providers: their NM1s are not the claim's providers
+  let inOtherSubscriber = false;
   let loopId = '2300';
   for (let index = 1; index < segments.length; index++) {
     const segment = segments[index];
     const qualifier = element(segment, 1);
     let placed = true;
+    if (segment.id === 'NM1' || segment.id === 'SBR') inSubLoop = true;
+    if (segment.id === 'SBR') inOtherSubscriber = true;
     switch (segment.id) {
       case 'DTP':
         if (line && qualifier === '472') {
@@ -98,7 +104,7 @@ function readProfessionalClaim(
           if (end) line.serviceDateEnd = end;
         } else {
           const field = PROFESSIONAL_CLAIM_DATES.find(([code]) => code === qualifier)?.[1];
-          if (!line && field) dates[field] = element(segment, 3);
+          if (!line && !inSubLoop && field) dates[field] = element(segment, 3);
           else placed = false;
         }
         break;
@@ -106,7 +112,7 @@ function readProfessionalClaim(
         if (line) {
           if (qualifier === '6R') line.providerControlNumber = element(segment, 2);
           else placed = false;
-        } else placed = provider === undefined && readClaimReference(segment, supplemental);
+        } else placed = !inSubLoop && readClaimReference(segment, supplemental);
         break;
       case 'HI':
         for (const composite of segment.elements) {
@@ -115,11 +121,11 @@ function readProfessionalClaim(
         }
         break;
       case 'NM1':
-        if (!line && qualifier === 'DN') {
+        if (!line && !inOtherSubscriber && qualifier === 'DN') {
           claim.referring = readProviderName(segment, 'ReferringProvider');
           provider = 'referring';
           loopId = '2310A';
-        } else if (!line && qualifier === '82') {
+        } else if (!line && !inOtherSubscriber && qualifier === '82') {
           claim.rendering = readProviderName(segment, 'RenderingProvider');
           provider = 'rendering';
           loopId = '2310B';
