@@ -102,6 +102,7 @@ export function institutionalClaim(n: number, options: ClaimOptions = {}): Recor
     receiver: { organizationName: 'SANDBOX COMMERCIAL PAYER' },
     subscriber: {
       memberId: `M${tag}${n}`,
+      paymentResponsibilityLevelCode: 'P',
       firstName: 'JOHN',
       lastName: `SYNTH${tag}${n}`,
       gender: 'M',
@@ -120,6 +121,9 @@ export function institutionalClaim(n: number, options: ClaimOptions = {}): Recor
       claimChargeAmount: '350.00',
       placeOfServiceCode: '13',
       claimFrequencyCode: '1',
+      planParticipationCode: 'A',
+      benefitsAssignmentCertificationIndicator: 'Y',
+      releaseInformationCode: 'Y',
       claimCodeInformation: { admissionTypeCode: '1', admissionSourceCode: '7', patientStatusCode: '01' },
       claimDateInformation: { statementBeginDate: serviceDate, statementEndDate: serviceDate },
       principalDiagnosis: { qualifierCode: 'ABK', principalDiagnosisCode: 'R69' },
@@ -130,6 +134,7 @@ export function institutionalClaim(n: number, options: ClaimOptions = {}): Recor
           lineItemControlNumber: 'L1',
           institutionalService: {
             serviceLineRevenueCode: '0450',
+            procedureIdentifier: 'HC',
             procedureCode: '99283',
             lineItemChargeAmount: '250.00',
             measurementUnit: 'UN',

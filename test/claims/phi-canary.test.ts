@@ -53,6 +53,12 @@ function canaryClaim(suffix: string): Json {
     dateOfBirth: '19500101',
     gender: 'U',
     relationshipToSubscriberCode: '19',
+    address: {
+      address1: CANARIES.address1,
+      city: CANARIES.city,
+      state: 'IL',
+      postalCode: CANARIES.postalCode,
+    },
   };
   claim.submitter = {
     organizationName: 'SYNTHETIC BILLING',

@@ -110,6 +110,7 @@ export function claimFacts(kind: ClaimKind, claim: SubmittedClaim): ClaimFacts {
         : field(root, 'claimInformation.serviceDateEnd'),
     diagnoses:
       kind === 'professional' ? professionalDiagnoses(information) : institutionalDiagnoses(information),
+    otherDiagnosisCodes: kind === 'professional' ? [] : institutionalOtherCodes(information),
     lines: lines.map((line, index) => lineFacts(kind, object(line), index)),
   };
   return facts;
@@ -125,8 +126,6 @@ function institutionalDiagnoses(information: Json | undefined): Field[] {
   const diagnoses: Field[] = [];
   if (information?.principalDiagnosis !== undefined)
     diagnoses.push(field(information, 'principalDiagnosis.principalDiagnosisCode', 'claimInformation'));
-  if (information?.admittingDiagnosis !== undefined)
-    diagnoses.push(field(information, 'admittingDiagnosis.admittingDiagnosisCode', 'claimInformation'));
   array(information?.otherDiagnosisInformationList).forEach((group, groupIndex) => {
     array(group).forEach((entry, index) =>
       diagnoses.push(
@@ -139,6 +138,18 @@ function institutionalDiagnoses(information: Json | undefined): Field[] {
     );
   });
   return diagnoses;
+}
+
+function institutionalOtherCodes(information: Json | undefined): Field[] {
+  const codes: Field[] = [];
+  if (information?.admittingDiagnosis !== undefined)
+    codes.push(field(information, 'admittingDiagnosis.admittingDiagnosisCode', 'claimInformation'));
+  array(information?.patientReasonForVisits).forEach((entry, index) =>
+    codes.push(
+      field(object(entry), 'patientReasonForVisitCode', `claimInformation.patientReasonForVisits[${index}]`),
+    ),
+  );
+  return codes;
 }
 
 function lineFacts(kind: ClaimKind, line: Json | undefined, index: number): LineFacts {
@@ -362,8 +373,6 @@ function diagnosisQualifiers(kind: ClaimKind, information: Json | undefined): st
   const qualifiers: string[] = [];
   if (information?.principalDiagnosis !== undefined)
     qualifiers.push(text(object(information.principalDiagnosis)?.qualifierCode) ?? 'ABK');
-  if (information?.admittingDiagnosis !== undefined)
-    qualifiers.push(text(object(information.admittingDiagnosis)?.qualifierCode) ?? 'ABJ');
   for (const group of array(information?.otherDiagnosisInformationList))
     for (const entry of array(group)) qualifiers.push(text(object(entry)?.qualifierCode) ?? 'ABF');
   return qualifiers;

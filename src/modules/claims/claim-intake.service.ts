@@ -19,6 +19,7 @@ import type { ClaimKind } from './claim-status';
 import { runEdits } from './edits/claim.edits';
 import type { ClaimFacts, EditContext, EditFailure } from './edits/edit.types';
 import { claimFingerprint } from './edits/fingerprint';
+import { buildFailures } from './claim-837.mapper';
 import { claimFacts, intakeRows, type IntakeParties, type SubmittedClaim } from './claim-intake.mapper';
 import type {
   ClaimRow,
@@ -120,7 +121,7 @@ export class ClaimIntakeService {
   async validate(orgId: string, items: readonly IntakeItem[]): Promise<ClaimResult[]> {
     this.checkSize(items.length);
     const facts = items.map((item) => claimFacts(item.kind, item.claim));
-    const { results } = await this.edit(orgId, facts, this.dataSource.manager);
+    const { results } = await this.edit(orgId, items, facts, this.dataSource.manager);
     this.logger.info({ orgId, claimCount: items.length, ...this.counts(results) }, 'claims validated');
     return results;
   }
@@ -198,6 +199,7 @@ export class ClaimIntakeService {
   /** Runs every edit; claims of the same batch see each other (duplicate PCN / fingerprint inside a batch). */
   private async edit(
     orgId: string,
+    items: readonly IntakeItem[],
     facts: readonly ClaimFacts[],
     manager: EntityManager,
   ): Promise<{ results: ClaimResult[]; fingerprints: string[] }> {
@@ -222,6 +224,8 @@ export class ClaimIntakeService {
     };
     const results = facts.map((claim, index): ClaimResult => {
       const errors: EditFailure[] = runEdits(claim, context);
+      // Last: the claim must build into an 837 (only asked when every other edit passed).
+      if (errors.length === 0) errors.push(...buildFailures(items[index].kind, items[index].claim));
       if (errors.length === 0) {
         if (claim.patientControlNumber.value) openPatientControlNumbers.add(claim.patientControlNumber.value);
         existingFingerprints.add(fingerprints[index]);
@@ -253,7 +257,7 @@ export class ClaimIntakeService {
       if (!claimed) throw new IdempotencyRace();
     }
     // Edit lookups run on the transaction's connection (the embedded database serves one connection at a time).
-    const { results, fingerprints } = await this.edit(orgId, facts, manager);
+    const { results, fingerprints } = await this.edit(orgId, items, facts, manager);
     const accepted: { index: number; parties: IntakeParties; rows: ReturnType<typeof intakeRows> }[] = [];
     for (const result of results) {
       if (result.status !== 'accepted') continue;

@@ -56,8 +56,8 @@ export class X12ClaimReader {
     for (const interchange of interchanges) {
       for (const group of interchange.groups) {
         for (const transaction of group.transactions) {
-          const claims = claimsOf837(transaction, interchange);
-          if (claims === undefined) {
+          const read = claimsOf837(transaction, interchange);
+          if (read === undefined) {
             others.push({
               severity: 'error',
               code: 'X12-NOT-837',
@@ -72,7 +72,8 @@ export class X12ClaimReader {
             });
             continue;
           }
-          items.push(...claims);
+          others.push(...read.diagnostics.filter((diagnostic) => diagnostic.severity === 'error'));
+          items.push(...read.items);
         }
       }
     }

@@ -57,6 +57,7 @@ function facts(overrides: Partial<ClaimFacts> = {}): ClaimFacts {
     serviceDateFrom: f(undefined, 'claimInformation.serviceDate'),
     serviceDateTo: f(undefined, 'claimInformation.serviceDateEnd'),
     diagnoses: [f('E119', 'claimInformation.healthCareCodeInformation[0].diagnosisCode')],
+    otherDiagnosisCodes: [],
     lines: [line(0), line(1)],
     ...overrides,
   };
@@ -110,6 +111,12 @@ describe('claim edits', () => {
       context(),
     );
     expect(codes(failures)).toEqual(['DIAGNOSIS_CODE_SHAPE@d[0]', 'DIAGNOSIS_DUPLICATE@d[2]']);
+    // An admitting diagnosis may repeat the principal one; its shape is still checked.
+    const institutional = facts({
+      kind: 'institutional',
+      otherDiagnosisCodes: [f('E119', 'a'), f('1', 'r')],
+    });
+    expect(codes(diagnosisCodes(institutional, context()))).toEqual(['DIAGNOSIS_CODE_SHAPE@r']);
   });
 
   it('PROCEDURE_CODE_SHAPE, MODIFIER_SHAPE, TOO_MANY_MODIFIERS, REVENUE_CODE_SHAPE', () => {

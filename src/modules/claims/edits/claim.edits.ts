@@ -81,6 +81,9 @@ export const diagnosisCodes: ClaimEdit = (facts) => {
     if (seen.has(normalised)) failures.push(failure('DIAGNOSIS_DUPLICATE', diagnosis.path));
     seen.add(normalised);
   }
+  for (const code of facts.otherDiagnosisCodes)
+    if (present(code) && !isIcd10CmShape(code.value))
+      failures.push(failure('DIAGNOSIS_CODE_SHAPE', code.path));
   return failures;
 };
 
@@ -172,7 +175,8 @@ export const amounts: ClaimEdit = (facts) => {
   const failures: EditFailure[] = [];
   const cents = (field: Field): number | undefined => {
     if (!present(field)) return undefined;
-    const value = parseCents(field.value);
+    // numeric(12,2) and the 837 builders: at most 10 whole digits.
+    const value = /^\d{1,10}(?:\.\d{1,2})?$/.test(field.value) ? parseCents(field.value) : undefined;
     if (value === undefined || value < 0) {
       failures.push(failure('AMOUNT_INVALID', field.path));
       return undefined;

@@ -49,7 +49,10 @@ export interface ClaimFacts {
   /** Claim-level service dates (837I statement period; 837P when given at claim level). */
   serviceDateFrom: Field;
   serviceDateTo: Field;
+  /** Principal and other diagnoses (HI ABK/ABF, BK/BF): shape-checked and unique. */
   diagnoses: Field[];
+  /** Admitting diagnosis and reasons for visit (837I): shape-checked only (they may repeat the principal). */
+  otherDiagnosisCodes: Field[];
   lines: LineFacts[];
 }
 
@@ -88,7 +91,7 @@ export const EDIT_CODES = {
   SERVICE_DATE_IN_FUTURE: 'The service date is after today.',
   SERVICE_DATE_RANGE: 'The service period ends before it starts.',
   BIRTH_AFTER_SERVICE: 'The birth date is after the service date.',
-  AMOUNT_INVALID: 'The amount is not a non-negative decimal with at most two decimals.',
+  AMOUNT_INVALID: 'The amount is not a non-negative decimal with at most 10 digits and two decimals.',
   UNITS_INVALID: 'The unit count is not a positive number.',
   CLAIM_TOTAL_MISMATCH: 'The claim total does not equal the sum of the line charges.',
   TOO_MANY_LINES: 'A professional claim has at most 50 service lines.',
@@ -103,6 +106,8 @@ export const EDIT_CODES = {
   UNKNOWN_PAYER: 'The payer id is not a payer known to the gateway.',
   DUPLICATE_CLAIM:
     'A claim with the same provider, member, dates, procedures and charges was already submitted.',
+  X12_REQUIRED_ELEMENT:
+    'The claim lacks an element the 837 implementation guide requires (checked by building it).',
 } as const;
 
 export type EditCode = keyof typeof EDIT_CODES;
