@@ -2,11 +2,32 @@
  * OpenAPI documentation of the JSON claim: the public claim shape Change Healthcare and Stedi share
  * (`claimInformation`, `serviceLines`, `professionalService`...), so offices moving from them recognise it.
  * These classes document the shape; the claim edits (not class-validator) check each claim, so a bad claim
- * gets its own result with codes and paths instead of failing the whole batch.
+ * gets its own result with codes and paths instead of failing the whole batch. Each class `implements` the
+ * X12 engine's 837 claim model (src/x12/transactions/837-claim.model.ts), so the documented shape cannot drift
+ * from what the builders take.
  */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type {
+  AdmittingDiagnosis,
+  ClaimAddress,
+  ClaimDependent,
+  ClaimProvider,
+  ClaimReceiver,
+  ClaimSubmitter,
+  ClaimSubscriber,
+  ClaimSupplementalInformation,
+  ContactInformation,
+  DrugIdentification,
+  HealthCareCodeInformation,
+  InstitutionalClaimCodeInformation,
+  InstitutionalClaimDateInformation,
+  InstitutionalService,
+  OtherDiagnosis,
+  PrincipalDiagnosis,
+  ProfessionalService,
+} from '../../../x12/transactions/837-claim.model';
 
-export class AddressDto {
+export class AddressDto implements ClaimAddress {
   @ApiProperty({ example: '123 SYNTHETIC ST' }) address1!: string;
   @ApiPropertyOptional() address2?: string;
   @ApiProperty({ example: 'SPRINGFIELD' }) city!: string;
@@ -14,25 +35,25 @@ export class AddressDto {
   @ApiProperty({ example: '627010000', description: 'ZIP (5 or 9 digits)' }) postalCode!: string;
 }
 
-export class ContactInformationDto {
+export class ContactInformationDto implements ContactInformation {
   @ApiProperty() name!: string;
   @ApiPropertyOptional() phoneNumber?: string;
   @ApiPropertyOptional() email?: string;
 }
 
-export class SubmitterDto {
+export class SubmitterDto implements ClaimSubmitter {
   @ApiProperty({ description: '1000A NM103' }) organizationName!: string;
   @ApiPropertyOptional({ description: '1000A NM109 (defaults to the organisation’s submitter id)' })
   submitterIdentification?: string;
   @ApiProperty({ type: ContactInformationDto }) contactInformation!: ContactInformationDto;
 }
 
-export class ReceiverDto {
+export class ReceiverDto implements ClaimReceiver {
   @ApiProperty({ description: '1000B NM103: the payer or clearinghouse receiving the file' })
   organizationName!: string;
 }
 
-export class ProviderDto {
+export class ProviderDto implements ClaimProvider {
   @ApiPropertyOptional({
     enum: ['BillingProvider', 'RenderingProvider', 'ReferringProvider', 'AttendingProvider'],
   })
@@ -49,13 +70,13 @@ export class ProviderDto {
   @ApiPropertyOptional({ type: ContactInformationDto }) contactInformation?: ContactInformationDto;
 }
 
-export class SubscriberDto {
+export class SubscriberDto implements ClaimSubscriber {
   @ApiProperty({ description: '2010BA NM109 member id' }) memberId!: string;
-  @ApiPropertyOptional({
+  @ApiProperty({
     example: 'P',
     description: 'SBR01 payer responsibility (P primary, S secondary...)',
   })
-  paymentResponsibilityLevelCode?: string;
+  paymentResponsibilityLevelCode!: string;
   @ApiPropertyOptional() firstName?: string;
   @ApiProperty() lastName!: string;
   @ApiPropertyOptional({ enum: ['M', 'F', 'U'] }) gender?: string;
@@ -64,10 +85,10 @@ export class SubscriberDto {
   @ApiPropertyOptional({ type: AddressDto }) address?: AddressDto;
 }
 
-export class DependentDto {
+export class DependentDto implements ClaimDependent {
   @ApiPropertyOptional() firstName?: string;
   @ApiProperty() lastName!: string;
-  @ApiPropertyOptional({ enum: ['M', 'F', 'U'] }) gender?: string;
+  @ApiProperty({ enum: ['M', 'F', 'U'] }) gender!: string;
   @ApiProperty({ example: '20100101' }) dateOfBirth!: string;
   @ApiProperty({
     example: '19',
@@ -77,13 +98,13 @@ export class DependentDto {
   @ApiPropertyOptional({ type: AddressDto }) address?: AddressDto;
 }
 
-export class HealthCareCodeInformationDto {
+export class HealthCareCodeInformationDto implements HealthCareCodeInformation {
   @ApiProperty({ enum: ['ABK', 'ABF'], description: 'ABK principal, ABF other (ICD-10-CM)' })
   diagnosisTypeCode!: string;
   @ApiProperty({ example: 'E119', description: 'ICD-10-CM, with or without the dot' }) diagnosisCode!: string;
 }
 
-export class ClaimSupplementalInformationDto {
+export class ClaimSupplementalInformationDto implements ClaimSupplementalInformation {
   @ApiPropertyOptional({ description: 'REF*G1' }) priorAuthorizationNumber?: string;
   @ApiPropertyOptional({ description: 'REF*9F' }) referralNumber?: string;
   @ApiPropertyOptional({
@@ -96,36 +117,36 @@ export class DiagnosisCodePointersDto {
   @ApiProperty({ type: [String], example: ['1'] }) diagnosisCodePointers!: string[];
 }
 
-export class ProfessionalServiceDto {
-  @ApiPropertyOptional({ example: 'HC' }) procedureIdentifier?: string;
+export class ProfessionalServiceDto implements ProfessionalService {
+  @ApiProperty({ example: 'HC' }) procedureIdentifier!: string;
   @ApiProperty({ example: '99213', description: 'CPT or HCPCS' }) procedureCode!: string;
   @ApiPropertyOptional({ type: [String], example: ['25'], description: 'Up to four' })
   procedureModifiers?: string[];
   @ApiProperty({ example: '100.00', description: 'Decimal string, at most two decimals' })
   lineItemChargeAmount!: string;
-  @ApiPropertyOptional({ example: 'UN' }) measurementUnit?: string;
+  @ApiProperty({ example: 'UN' }) measurementUnit!: string;
   @ApiProperty({ example: '1' }) serviceUnitCount!: string;
   @ApiPropertyOptional({ example: '11', description: 'SV105, when it differs from the claim' })
   placeOfServiceCode?: string;
-  @ApiPropertyOptional({ type: DiagnosisCodePointersDto })
-  compositeDiagnosisCodePointers?: DiagnosisCodePointersDto;
+  @ApiProperty({ type: DiagnosisCodePointersDto })
+  compositeDiagnosisCodePointers!: DiagnosisCodePointersDto;
 }
 
-export class InstitutionalServiceDto {
+export class InstitutionalServiceDto implements InstitutionalService {
   @ApiProperty({ example: '0450' }) serviceLineRevenueCode!: string;
   @ApiPropertyOptional({ example: 'HC' }) procedureIdentifier?: string;
   @ApiPropertyOptional({ example: '99283' }) procedureCode?: string;
   @ApiPropertyOptional({ type: [String] }) procedureModifiers?: string[];
   @ApiProperty({ example: '250.00' }) lineItemChargeAmount!: string;
-  @ApiPropertyOptional({ example: 'UN' }) measurementUnit?: string;
+  @ApiProperty({ example: 'UN' }) measurementUnit!: string;
   @ApiProperty({ example: '1' }) serviceUnitCount!: string;
 }
 
-export class DrugIdentificationDto {
+export class DrugIdentificationDto implements DrugIdentification {
   @ApiPropertyOptional({ example: 'N4' }) serviceIdQualifier?: string;
   @ApiProperty({ example: '00000000000' }) nationalDrugCode!: string;
-  @ApiPropertyOptional() nationalDrugUnitCount?: string;
-  @ApiPropertyOptional({ example: 'UN' }) measurementUnitCode?: string;
+  @ApiProperty() nationalDrugUnitCount!: string;
+  @ApiProperty({ example: 'UN' }) measurementUnitCode!: string;
 }
 
 export class ServiceLineDto {
@@ -141,13 +162,13 @@ export class ServiceLineDto {
   @ApiPropertyOptional({ type: ProviderDto }) renderingProvider?: ProviderDto;
 }
 
-export class ClaimCodeInformationDto {
+export class ClaimCodeInformationDto implements InstitutionalClaimCodeInformation {
   @ApiProperty({ example: '1' }) admissionTypeCode!: string;
   @ApiPropertyOptional({ example: '7' }) admissionSourceCode?: string;
   @ApiProperty({ example: '01' }) patientStatusCode!: string;
 }
 
-export class ClaimDateInformationDto {
+export class ClaimDateInformationDto implements InstitutionalClaimDateInformation {
   @ApiProperty({ example: '20240105' }) statementBeginDate!: string;
   @ApiProperty({ example: '20240105' }) statementEndDate!: string;
   @ApiPropertyOptional({ example: '202401050800', description: 'CCYYMMDDHHMM' })
@@ -155,17 +176,17 @@ export class ClaimDateInformationDto {
   @ApiPropertyOptional({ example: '1200' }) dischargeHour?: string;
 }
 
-export class PrincipalDiagnosisDto {
+export class PrincipalDiagnosisDto implements PrincipalDiagnosis {
   @ApiProperty({ example: 'ABK' }) qualifierCode!: string;
   @ApiProperty({ example: 'R69' }) principalDiagnosisCode!: string;
 }
 
-export class AdmittingDiagnosisDto {
+export class AdmittingDiagnosisDto implements AdmittingDiagnosis {
   @ApiProperty({ example: 'ABJ' }) qualifierCode!: string;
   @ApiProperty() admittingDiagnosisCode!: string;
 }
 
-export class OtherDiagnosisDto {
+export class OtherDiagnosisDto implements OtherDiagnosis {
   @ApiProperty({ example: 'ABF' }) qualifierCode!: string;
   @ApiProperty() otherDiagnosis!: string;
 }
