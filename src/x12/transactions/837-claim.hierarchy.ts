@@ -333,6 +333,10 @@ export interface HierarchyClaim extends ClaimParties {
   claimInformation: { claimFilingCode: string };
 }
 
+function appendAll(out: SegmentInput[], segments: readonly SegmentInput[]): void {
+  for (const segment of segments) out.push(segment);
+}
+
 /**
  * The HL hierarchy: HL01 numbered in writing order, HL02 the parent's HL01, HL03 20/22/23 and HL04 1 when
  * child levels follow. Each claim's 2300 loop comes from `claimLoop`.
@@ -340,9 +344,9 @@ export interface HierarchyClaim extends ClaimParties {
 export function hierarchySegments<TClaim extends HierarchyClaim>(
   claims: readonly TClaim[],
   claimLoop: (claim: TClaim) => SegmentInput[],
+  out: SegmentInput[] = [],
 ): SegmentInput[] {
   if (claims.length === 0) throw invalidClaimInput('at least one claim is required.');
-  const out: SegmentInput[] = [];
   let nextId = 1;
   for (const billingGroup of groupBy(claims, billingKey)) {
     const billingId = String(nextId++);
@@ -360,13 +364,13 @@ export function hierarchySegments<TClaim extends HierarchyClaim>(
         ...subscriberSegments(first, first.claimInformation.claimFilingCode),
       );
       if (!hasPatients) {
-        for (const claim of subscriberGroup.items) out.push(...claimLoop(claim));
+        for (const claim of subscriberGroup.items) appendAll(out, claimLoop(claim));
         continue;
       }
       for (const patientGroup of groupBy(subscriberGroup.items, dependentKey)) {
         const patient = patientGroup.items[0].dependent as ClaimDependent;
         out.push(segment('HL', String(nextId++), subscriberId, '23', '0'), ...patientSegments(patient));
-        for (const claim of patientGroup.items) out.push(...claimLoop(claim));
+        for (const claim of patientGroup.items) appendAll(out, claimLoop(claim));
       }
     }
   }

@@ -196,8 +196,10 @@ export function build837IBody(
 ): SegmentInput[] {
   const first = input.claims[0];
   if (!first) throw invalidClaimInput('at least one claim is required.');
-  return [
-    ...headerSegments(options, first.submitter, first.receiver),
-    ...hierarchySegments(input.claims, institutionalClaimSegments),
-  ];
+  // One array for the whole body: 20,000 claims make close to a million segments
+  return hierarchySegments(
+    input.claims,
+    institutionalClaimSegments,
+    headerSegments(options, first.submitter, first.receiver),
+  );
 }

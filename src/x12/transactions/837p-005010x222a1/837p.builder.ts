@@ -157,8 +157,10 @@ export function build837PBody(
 ): SegmentInput[] {
   const first = input.claims[0];
   if (!first) throw invalidClaimInput('at least one claim is required.');
-  return [
-    ...headerSegments(options, first.submitter, first.receiver),
-    ...hierarchySegments(input.claims, professionalClaimSegments),
-  ];
+  // One array for the whole body: 20,000 claims make close to a million segments
+  return hierarchySegments(
+    input.claims,
+    professionalClaimSegments,
+    headerSegments(options, first.submitter, first.receiver),
+  );
 }
