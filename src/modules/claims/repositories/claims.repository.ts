@@ -128,7 +128,10 @@ export class ClaimsRepository {
     return new Set(rows.map((row) => row.value));
   }
 
-  /** Which of these content fingerprints the organisation already submitted (any status but voided). */
+  /**
+   * Which of these content fingerprints the organisation already submitted. Claims a payer rejected (999 or
+   * 277CA) or that were voided do not count: sending the same content again is how they get fixed.
+   */
   async findExistingFingerprints(
     orgId: string,
     fingerprints: readonly string[],
@@ -137,7 +140,8 @@ export class ClaimsRepository {
     if (fingerprints.length === 0) return new Set();
     const rows = (await manager.query(
       `SELECT DISTINCT fingerprint AS value FROM claims
-        WHERE org_id = $1 AND fingerprint = ANY($2::text[]) AND status <> 'voided'`,
+        WHERE org_id = $1 AND fingerprint = ANY($2::text[])
+          AND status NOT IN ('voided', 'rejected_999', 'rejected_277ca')`,
       [orgId, [...new Set(fingerprints)]],
     )) as { value: string }[];
     return new Set(rows.map((row) => row.value));
