@@ -7,6 +7,10 @@ import type { ClaimKind, ClaimStatus } from '../claim-status';
 @Index('ix_claims_org_created', ['orgId', 'createdAt', 'id'])
 @Index('ix_claims_org_status_payer', ['orgId', 'status', 'payerId', 'createdAt'])
 @Index('ix_claims_org_fingerprint', ['orgId', 'fingerprint'])
+// The batching job's work list: queued claims not yet in a transmission.
+@Index('ix_claims_awaiting_batch', ['orgId', 'payerId', 'kind', 'createdAt'], {
+  where: `"status" = 'queued' AND "transmission_id" IS NULL`,
+})
 // The patient control number (CLM01) is echoed back by 277CA and 835: unique among the org's open claims.
 @Index('ux_claims_org_open_patient_control_number', ['orgId', 'patientControlNumber'], {
   unique: true,
@@ -84,6 +88,14 @@ export class ClaimEntity {
 
   @Column({ type: 'jsonb' })
   submitted!: Record<string, unknown>;
+
+  /** The transmission now carrying the claim; null while it waits to be batched (or after a rejection). */
+  @Column({ name: 'transmission_id', type: 'uuid', nullable: true })
+  transmissionId!: string | null;
+
+  /** The payer's claim number, from the 277CA (2200D REF*1K) or the 835 (CLP07). */
+  @Column({ name: 'payer_claim_number', type: 'varchar', length: 50, nullable: true })
+  payerClaimNumber!: string | null;
 
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
