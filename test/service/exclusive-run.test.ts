@@ -2,15 +2,17 @@ import { DataSource } from 'typeorm';
 import { runExclusively } from '../../src/database/exclusive-run';
 import { createTestApp, type TestApp } from '../support/test-app';
 
+jest.setTimeout(60_000);
+
 describe('runExclusively (scheduled ticks run once across processes)', () => {
   let app: TestApp;
   let dataSource: DataSource;
 
   beforeAll(async () => {
     app = await createTestApp();
-    dataSource = app.app.get(DataSource);
+    dataSource = app.dataSource;
   });
-  afterAll(async () => app.close());
+  afterAll(async () => app?.close());
 
   it('skips a job while another holder runs it, and runs it again once released', async () => {
     let release!: () => void;
