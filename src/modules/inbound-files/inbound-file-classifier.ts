@@ -1,0 +1,121 @@
+// What a collected file is, read from its envelope only (ISA/GS/ST), with the X12 engine. Pure: no I/O.
+// A file the engine cannot read, or whose envelope has errors, is 'unreadable' and carries a quarantine code
+// and a position (segment, byte offset, control numbers); never an element value, since values are PHI.
+import {
+  hasErrors,
+  readX12,
+  X12Error,
+  type Diagnostic,
+  type FunctionalGroup,
+  type Interchange,
+} from '../../x12';
+import type { InboundFileKind } from './inbound-file.entity';
+
+/** Files larger than this are not parsed (payer files are untrusted input). */
+export const MAX_INBOUND_FILE_BYTES = 64 * 1024 * 1024;
+
+export interface QuarantineReason {
+  /** Stable code: an engine diagnostic code (X12-ENV-...) or an INBOUND_... code of this module. */
+  code: string;
+  /** Where: segment position, byte offset, control numbers. No element values. */
+  detail: string;
+}
+
+export interface Classification {
+  kind: InboundFileKind;
+  /** What the engine read (empty when unreadable). */
+  interchanges: Interchange[];
+  /** Set when the file must not be processed: unreadable, or kinds mixed in one file. */
+  quarantine?: QuarantineReason;
+}
+
+/** GS01 and ST01 (and for 277CA the guide version) of each kind, as the 5010 guides define them. */
+function classifyGroup(group: FunctionalGroup): InboundFileKind {
+  const ids = new Set(group.transactions.map((transaction) => transaction.id));
+  const only = (id: string): boolean => ids.size === 1 && ids.has(id);
+  switch (group.functionalIdentifier) {
+    case 'FA':
+      return only('999') ? '999' : 'other';
+    case 'HN':
+      // 277 is also the claim status response (X212); only the X214 acknowledgment is a 277CA.
+      return only('277') &&
+        group.transactions.every((transaction) => transaction.version.startsWith('005010X214'))
+        ? '277CA'
+        : 'other';
+    case 'HP':
+      return only('835') ? '835' : 'other';
+    case 'HB':
+      return only('271') ? '271' : 'other';
+    default:
+      return 'other';
+  }
+}
+
+function classifyInterchange(interchange: Interchange): InboundFileKind {
+  if (interchange.groups.length === 0) return interchange.ta1.length > 0 ? 'TA1' : 'other';
+  const kinds = new Set(interchange.groups.map(classifyGroup));
+  return kinds.size === 1 ? [...kinds][0] : 'other';
+}
+
+/** A diagnostic's place, as text: positions and control numbers only. */
+export function describePosition(diagnostic: Diagnostic): string {
+  const location = diagnostic.location;
+  const parts: string[] = [];
+  if (location.segmentId !== undefined) parts.push(`segment ${location.segmentId}`);
+  if (location.element !== undefined) parts.push(`element ${location.element}`);
+  if (location.segmentIndex !== undefined) parts.push(`segment index ${location.segmentIndex}`);
+  if (location.byteOffset !== undefined) parts.push(`byte ${location.byteOffset}`);
+  if (location.interchangeControlNumber !== undefined)
+    parts.push(`ISA13 ${location.interchangeControlNumber}`);
+  if (location.groupControlNumber !== undefined) parts.push(`GS06 ${location.groupControlNumber}`);
+  if (location.transactionControlNumber !== undefined)
+    parts.push(`ST02 ${location.transactionControlNumber}`);
+  return parts.length > 0 ? parts.join(', ') : 'no position';
+}
+
+function quarantineFromDiagnostics(diagnostics: readonly Diagnostic[]): QuarantineReason {
+  const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
+  const first = errors[0];
+  const more = errors.length > 1 ? `; ${errors.length - 1} more error(s)` : '';
+  return { code: first.code, detail: `${describePosition(first)}${more}`.slice(0, 500) };
+}
+
+function unreadable(quarantine: QuarantineReason): Classification {
+  return { kind: 'unreadable', interchanges: [], quarantine };
+}
+
+/**
+ * Reads the envelope and names the kind. Every interchange of the file must agree: a file mixing kinds is
+ * 'other' with a quarantine reason (INBOUND_MIXED_KINDS), so no handler gets half of what it expects.
+ */
+export function classifyInboundFile(bytes: Uint8Array): Classification {
+  let interchanges: Interchange[];
+  let diagnostics: Diagnostic[];
+  try {
+    ({ value: interchanges, diagnostics } = readX12(bytes, { maxBytes: MAX_INBOUND_FILE_BYTES }));
+  } catch (error) {
+    if (error instanceof X12Error) {
+      return unreadable({ code: error.code, detail: 'the engine cannot read the file' });
+    }
+    throw error;
+  }
+  if (hasErrors(diagnostics)) return unreadable(quarantineFromDiagnostics(diagnostics));
+  if (interchanges.length === 0)
+    return unreadable({ code: 'INBOUND_NO_INTERCHANGE', detail: 'no interchange' });
+  const kinds = interchanges.map(classifyInterchange);
+  const distinct = new Set(kinds);
+  if (distinct.size > 1) {
+    return {
+      kind: 'other',
+      interchanges,
+      quarantine: {
+        code: 'INBOUND_MIXED_KINDS',
+        detail: interchanges
+          .map((interchange, index) => `ISA13 ${interchange.controlNumber}: ${kinds[index]}`)
+          .join(', ')
+          .slice(0, 500),
+      },
+    };
+  }
+  return { kind: kinds[0], interchanges };
+}
