@@ -7,6 +7,8 @@ export const CLAIM_STATUSES = [
   'received',
   'queued',
   'sent',
+  // TA1 TA104 = R: the payer refused the whole interchange (envelope), so no 999 follows.
+  'rejected_ta1',
   'accepted_999',
   'rejected_999',
   'accepted_277ca',
@@ -27,8 +29,24 @@ export const OPEN_CLAIM_STATUSES: readonly ClaimStatus[] = [
   'accepted_277ca',
 ];
 
-export const CLAIM_STATUS_SOURCES = ['api', 'x12-upload', 'sftp', '999', '277ca', '835', 'admin'] as const;
+export const CLAIM_STATUS_SOURCES = [
+  'api',
+  'x12-upload',
+  'sftp',
+  'ta1',
+  '999',
+  '277ca',
+  '835',
+  'admin',
+] as const;
 export type ClaimStatusSource = (typeof CLAIM_STATUS_SOURCES)[number];
+
+/** Statuses in which a payer refused the claim: an admin fixes it and sends it again (never automatically). */
+export const PAYER_REJECTED_CLAIM_STATUSES: readonly ClaimStatus[] = [
+  'rejected_ta1',
+  'rejected_999',
+  'rejected_277ca',
+];
 
 export const CLAIM_KINDS = ['professional', 'institutional'] as const;
 export type ClaimKind = (typeof CLAIM_KINDS)[number];
