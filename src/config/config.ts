@@ -49,6 +49,16 @@ export interface SchedulingConfig {
   enabled: boolean;
 }
 
+export interface DeliveryConfig {
+  /** How long a worker owns a claimed transmission; after it, a crashed worker's file is due again. */
+  leaseSeconds: number;
+  /** Delivery attempts in total before dead-letter (the first one included). */
+  maxAttempts: number;
+  /** Backoff: the first retry waits up to this long (full jitter), doubling per failure up to the maximum. */
+  retryBaseSeconds: number;
+  retryMaxSeconds: number;
+}
+
 export interface AppConfig {
   port: number;
   host: string;
@@ -62,6 +72,7 @@ export interface AppConfig {
   /** Largest accepted request body (JSON batches, raw X12 files), bytes. */
   bodyLimitBytes: number;
   scheduling: SchedulingConfig;
+  delivery: DeliveryConfig;
 }
 
 /** A configuration problem: names the variable, never echoes its value. */
@@ -88,6 +99,10 @@ export const CONFIG_VARIABLES = [
   'SCHEDULER_ENABLED',
   'INBOUND_POLL_SECONDS',
   'OUTBOUND_TICK_SECONDS',
+  'DELIVERY_LEASE_SECONDS',
+  'DELIVERY_MAX_ATTEMPTS',
+  'DELIVERY_RETRY_BASE_SECONDS',
+  'DELIVERY_RETRY_MAX_SECONDS',
 ] as const;
 
 const SECRETS_KEY_FILE = 'secrets-key';
@@ -166,6 +181,18 @@ export function loadConfig(environment: Environment = process.env): AppConfig {
     inboundPollSeconds: integer('INBOUND_POLL_SECONDS', 60, 1, 86_400),
     outboundTickSeconds: integer('OUTBOUND_TICK_SECONDS', 30, 1, 86_400),
   };
+  const delivery: DeliveryConfig = {
+    leaseSeconds: integer('DELIVERY_LEASE_SECONDS', 900, 1, 86_400),
+    maxAttempts: integer('DELIVERY_MAX_ATTEMPTS', 8, 1, 100),
+    retryBaseSeconds: integer('DELIVERY_RETRY_BASE_SECONDS', 30, 0, 86_400),
+    retryMaxSeconds: integer('DELIVERY_RETRY_MAX_SECONDS', 1_800, 0, 604_800),
+  };
+  if (delivery.retryMaxSeconds < delivery.retryBaseSeconds) {
+    problems.push({
+      variable: 'DELIVERY_RETRY_MAX_SECONDS',
+      problem: 'must be >= DELIVERY_RETRY_BASE_SECONDS',
+    });
+  }
 
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -189,6 +216,7 @@ export function loadConfig(environment: Environment = process.env): AppConfig {
     secretsKeySource,
     bodyLimitBytes: bodyLimitMb * 1024 * 1024,
     scheduling,
+    delivery,
   };
 }
 
