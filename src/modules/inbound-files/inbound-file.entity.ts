@@ -19,6 +19,7 @@ export type InboundFileState = (typeof INBOUND_FILE_STATES)[number];
 @Entity({ name: 'inbound_files' })
 @Index('ux_inbound_files_partner_sha256', ['partnerId', 'sha256'], { unique: true })
 @Index('ix_inbound_files_state', ['state', 'receivedAt'])
+@Index('ix_inbound_files_org_received', ['orgId', 'receivedAt'])
 export class InboundFileEntity {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_inbound_files' })
   id!: string;
@@ -61,6 +62,13 @@ export class InboundFileEntity {
 
   @Column({ name: 'processed_at', type: 'timestamptz', nullable: true })
   processedAt!: Date | null;
+
+  /**
+   * Organisations whose transmissions the file matched, as its handler reported. For a shared partner's file
+   * (org_id null) an admin may download the bytes only when every matched organisation is theirs.
+   */
+  @Column({ name: 'matched_org_ids', type: 'uuid', array: true, nullable: true })
+  matchedOrgIds!: string[] | null;
 
   /** How many times processing ran (reprocess increments it). */
   @Column({ name: 'process_count', type: 'integer', default: 0 })
