@@ -1,4 +1,10 @@
-import { createTestApp, testDatabaseUrl, type TestApp } from '../support/test-app';
+import {
+  createScratchDatabase,
+  createTestApp,
+  LOCAL_POSTGRES_URL,
+  testDatabaseUrl,
+  type TestApp,
+} from '../support/test-app';
 import { institutionalClaim, professionalClaim } from './claim-fixtures';
 
 jest.setTimeout(180_000);
@@ -335,13 +341,24 @@ describe('edi-samples/claims', () => {
   });
 });
 
-// Concurrent requests on the embedded database: pglite-socket 0.2.17 was seen to answer a concurrent
-// connection wrongly (a valid API key got 401; 08P01/26000/34000 protocol errors) while another connection's
-// transaction was open, so these run on real PostgreSQL (TEST_DATABASE_URL) only. Intake itself serialises
-// submissions in embedded mode (ClaimIntakeService).
-const describeOnPostgres = testDatabaseUrl() ? describe : describe.skip;
+// Concurrent requests run on a real PostgreSQL whatever the run (a throwaway database on TEST_DATABASE_URL's
+// server, else on 127.0.0.1:5432, which CI always has). On the embedded database pglite-socket 0.2.17 was seen to
+// answer a concurrent connection wrongly (a valid API key got 401; 08P01/26000/34000 protocol errors) while
+// another connection's transaction was open, so intake serialises submissions there (ClaimIntakeService) and
+// the race these tests provoke cannot happen.
+describe('concurrency (real PostgreSQL)', () => {
+  // Shadows the file's app: these tests talk to their own gateway on a real PostgreSQL database.
+  let t: TestApp;
+  let scratch: { url: string; drop(): Promise<void> };
+  beforeAll(async () => {
+    scratch = await createScratchDatabase(testDatabaseUrl() ?? LOCAL_POSTGRES_URL);
+    t = await createTestApp({ databaseUrl: scratch.url });
+  });
+  afterAll(async () => {
+    await t?.close();
+    await scratch?.drop();
+  });
 
-describeOnPostgres('concurrency', () => {
   it('two concurrent batches with the same patient control number: exactly one claim is accepted', async () => {
     const { key: raceKey } = await t.createOrgWithKey('submitter');
     const first = professionalClaim(1, { tag: 'R' }) as Claim;

@@ -53,9 +53,9 @@ function members(model: EligibilityResponse271): Member271[] {
 
 describe('277CA corpus (../shared/x12-corpus, read-only)', () => {
   const files = [...corpusFiles('277CA'), ...corpusFiles('invalid').filter((f) => f.name.includes('277CA'))];
-  const maybe = files.length > 0 ? it : it.skip;
+  it('finds corpus files to read', () => expect(files.length).toBeGreaterThan(0));
 
-  maybe('reads every 277CA corpus file without an exception', () => {
+  it('reads every 277CA corpus file without an exception', () => {
     const summary: Record<string, string[]> = {};
     for (const file of files) {
       const result = readX12(file.text);
@@ -78,7 +78,7 @@ describe('277CA corpus (../shared/x12-corpus, read-only)', () => {
     });
   });
 
-  maybe('keeps the payer claim number, bill type and the 562/85 rejection of the imsweb sample', () => {
+  it('keeps the payer claim number, bill type and the 562/85 rejection of the imsweb sample', () => {
     const file = files.find((f) => f.name === 'imsweb__x12_277CA_rejected.txt')!;
     const { interchange } = readOne(file.text);
     const claim = claims(read277CA(interchange.groups[0].transactions[0], interchange.delimiters).value)[0];
@@ -94,9 +94,9 @@ describe('277CA corpus (../shared/x12-corpus, read-only)', () => {
 
 describe('270 corpus (../shared/x12-corpus, read-only)', () => {
   const files = corpusFiles('270');
-  const maybe = files.length > 0 ? it : it.skip;
+  it('finds corpus files to read', () => expect(files.length).toBeGreaterThan(0));
 
-  maybe('reads every 270 corpus file without an exception into one request per patient', () => {
+  it('reads every 270 corpus file without an exception into one request per patient', () => {
     const summary: Record<string, string[]> = {};
     for (const file of files) {
       const read = readX12(file.text);
@@ -128,9 +128,9 @@ describe('270 corpus (../shared/x12-corpus, read-only)', () => {
 
 describe('271 corpus (../shared/x12-corpus, read-only)', () => {
   const files = corpusFiles('271');
-  const maybe = files.length > 0 ? it : it.skip;
+  it('finds corpus files to read', () => expect(files.length).toBeGreaterThan(0));
 
-  maybe('reads every 271 corpus file without an exception: members, benefits and rejections counted', () => {
+  it('reads every 271 corpus file without an exception: members, benefits and rejections counted', () => {
     const summary: Record<string, string> = {};
     for (const file of files) {
       const read = readX12(file.text);
@@ -170,7 +170,7 @@ describe('271 corpus (../shared/x12-corpus, read-only)', () => {
     });
   });
 
-  maybe('splits the tigershark EB03 repetitions on its } separator', () => {
+  it('splits the tigershark EB03 repetitions on its } separator', () => {
     const file = files.find((f) => f.name === 'tigershark__5010-271-example-1.txt')!;
     const interchange = readX12(file.text).value[0];
     const subscriber = members(
@@ -200,9 +200,9 @@ describe('engine validation of X214 / X279A1 corpus files the sources call valid
       /005010X(214|279A1)~|\|005010X(214|279A1)~/.test(f.text.replace(/\r?\n/g, '')) &&
       !f.name.startsWith('imsweb__x271'),
   );
-  const maybe = files.length > 0 ? it : it.skip;
+  it('finds corpus files to read', () => expect(files.length).toBeGreaterThan(0));
 
-  maybe('finds no guide errors beyond the known ones', () => {
+  it('finds no guide errors beyond the known ones', () => {
     const problems: Record<string, string[]> = {};
     for (const file of files) {
       const found = guideProblems(validateX12(file.text).diagnostics);

@@ -85,6 +85,9 @@ export function testDatabaseUrl(): string | undefined {
   return url === undefined || url.trim() === '' ? undefined : url.trim();
 }
 
+/** The machine's PostgreSQL (trust auth), for the tests that need a real server whatever the run. */
+export const LOCAL_POSTGRES_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+
 /** URL for another database on the same server as `url`. */
 export function withDatabase(url: string, database: string): string {
   const parsed = new URL(url);
