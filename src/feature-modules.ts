@@ -5,5 +5,6 @@
  */
 import type { DynamicModule, Type } from '@nestjs/common';
 import { ClaimsModule } from './modules/claims/claims.module';
+import { TradingPartnersModule } from './modules/trading-partners/trading-partners.module';
 
-export const FEATURE_MODULES: (Type | DynamicModule)[] = [ClaimsModule];
+export const FEATURE_MODULES: (Type | DynamicModule)[] = [ClaimsModule, TradingPartnersModule];

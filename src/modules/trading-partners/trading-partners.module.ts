@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { PayersModule } from '../payers/payers.module';
+import { TradingPartnersRepository } from './trading-partners.repository';
+import { TradingPartnersService } from './trading-partners.service';
+
+/**
+ * Trading partners (SFTP connections to payers and clearinghouses). Exports TradingPartnersService: payer
+ * routing (findForPayer), connection options with the decrypted credential, and upsertShared for the sandbox.
+ */
+@Module({
+  imports: [PayersModule],
+  providers: [TradingPartnersRepository, TradingPartnersService],
+  exports: [TradingPartnersService],
+})
+export class TradingPartnersModule {}

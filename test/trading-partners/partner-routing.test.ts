@@ -1,0 +1,112 @@
+// TradingPartnersService as the pipeline uses it, on the real app and database: payer routing (own partner
+// before a shared one, disabled partners skipped), upsertShared idempotence, and connectionOptionsFor
+// against a real OpenSSH sshd with the credential decrypted from the database.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { SftpConnection } from '../../src/modules/transmissions/sftp/sftp-connection';
+import { TradingPartnerEntity } from '../../src/modules/trading-partners/trading-partner.entity';
+import type { TradingPartnerInput } from '../../src/modules/trading-partners/trading-partner.input';
+import { TradingPartnersService } from '../../src/modules/trading-partners/trading-partners.service';
+import { startSshd, TestSshd } from '../support/sshd';
+import { createTestApp, TestApp } from '../support/test-app';
+
+jest.setTimeout(90_000);
+
+let t: TestApp;
+let sshd: TestSshd;
+let service: TradingPartnersService;
+const actor = { type: 'system', job: 'test' } as const;
+
+function input(overrides: Partial<TradingPartnerInput> = {}): TradingPartnerInput {
+  return {
+    name: 'Routing Partner',
+    payerIds: ['SANDBOX1'],
+    host: sshd.host,
+    port: sshd.port,
+    username: sshd.username,
+    credential: { method: 'private-key', privateKey: sshd.privateKey },
+    hostKeyFingerprint: sshd.hostKeyFingerprint,
+    outboundDir: sshd.remoteOutbound,
+    inboundDir: sshd.remoteInbound,
+    isaSenderQualifier: 'ZZ',
+    isaSenderId: 'GATEWAYTEST',
+    isaReceiverQualifier: 'ZZ',
+    isaReceiverId: 'PAYERTEST',
+    ...overrides,
+  };
+}
+
+beforeAll(async () => {
+  sshd = await startSshd();
+  t = await createTestApp();
+  service = t.app.get(TradingPartnersService);
+});
+
+afterAll(async () => {
+  await t?.close();
+  await sshd?.stop();
+});
+
+describe('TradingPartnersService (pipeline API)', () => {
+  it('routes a payer to the organisation partner before the shared one, skipping disabled partners', async () => {
+    const org = await t.createOrg();
+    const other = await t.createOrg();
+    const shared = await service.upsertShared(
+      input({ name: 'Shared Routing', payerIds: ['SANDBOX1', 'SANDBOX2'] }),
+    );
+    expect(shared.orgId).toBeNull();
+
+    const manager = t.dataSource.manager;
+    expect((await service.findForPayer(manager, org.id, 'SANDBOX1'))?.id).toBe(shared.id);
+    expect(await service.findForPayer(manager, org.id, 'NOPAYER')).toBeUndefined();
+
+    const own = await service.create(org.id, input({ name: 'Own', payerIds: ['SANDBOX1'] }), actor);
+    expect((await service.findForPayer(manager, org.id, 'SANDBOX1'))?.id).toBe(own.id);
+    expect((await service.findForPayer(manager, org.id, 'SANDBOX2'))?.id).toBe(shared.id);
+    // Another organisation still goes to the shared partner.
+    expect((await service.findForPayer(manager, other.id, 'SANDBOX1'))?.id).toBe(shared.id);
+
+    await service.disable(org.id, own.id, actor);
+    expect((await service.findForPayer(manager, org.id, 'SANDBOX1'))?.id).toBe(shared.id);
+    const enabledIds = (await service.listEnabled()).map((p) => p.id);
+    expect(enabledIds).toContain(shared.id);
+    expect(enabledIds).not.toContain(own.id);
+    expect((await service.findById(own.id))?.enabled).toBe(false);
+    expect((await service.findById(t.dataSource.manager, own.id))?.id).toBe(own.id);
+    expect(await service.findById('not-a-uuid')).toBeUndefined();
+  });
+
+  it('upsertShared is idempotent by name and updates in place', async () => {
+    const first = await service.upsertShared(input({ name: 'Sandbox Idem', payerIds: ['SANDBOX3'] }));
+    const second = await service.upsertShared(
+      input({ name: 'Sandbox Idem', payerIds: ['SANDBOX3'], port: 2022 }),
+    );
+    expect(second.id).toBe(first.id);
+    expect(second.port).toBe(2022);
+    const rows = await t.dataSource
+      .getRepository(TradingPartnerEntity)
+      .count({ where: { name: 'Sandbox Idem' } });
+    expect(rows).toBe(1);
+  });
+
+  it('connectionOptionsFor connects to a real sshd and lists a directory with the stored credential', async () => {
+    const org = await t.createOrg();
+    const partner = await service.create(org.id, input({ name: 'Real SSHD', payerIds: [] }), actor);
+    writeFileSync(join(sshd.inboundDir, 'probe-file.x12'), 'probe');
+    const fresh = await t.app
+      .get(DataSource)
+      .getRepository(TradingPartnerEntity)
+      .findOneByOrFail({ id: partner.id });
+    const options = service.connectionOptionsFor(fresh);
+    expect(options.privateKey).toBe(sshd.privateKey);
+    expect(options.hostKeyFingerprint).toBe(sshd.hostKeyFingerprint);
+    const connection = await SftpConnection.connect({ ...options, connectTimeoutMs: 10_000 });
+    try {
+      const names = (await connection.list(fresh.inboundDir)).map((entry) => entry.name);
+      expect(names).toContain('probe-file.x12');
+    } finally {
+      await connection.close();
+    }
+  });
+});
