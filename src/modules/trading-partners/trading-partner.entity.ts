@@ -22,6 +22,8 @@ export interface PartnerDelimiters {
  */
 @Entity({ name: 'trading_partners' })
 @Index('ux_trading_partners_org_name', ['orgId', 'name'], { unique: true })
+// NULLs never collide in the index above, so shared partners (upsertShared, by name) need their own.
+@Index('ux_trading_partners_shared_name', ['name'], { unique: true, where: '"org_id" IS NULL' })
 export class TradingPartnerEntity {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_trading_partners' })
   id!: string;
@@ -66,7 +68,7 @@ export class TradingPartnerEntity {
   @Column({ name: 'inbound_dir', type: 'varchar', length: 500 })
   inboundDir!: string;
 
-  /** Outbound file name; placeholders {partner} {kind} {isa13} {date} {time} (see file-name.ts). */
+  /** Outbound file name; placeholders {partner} {kind} {isa13} {transmission} {date} {time} (see file-name.ts). */
   @Column({ name: 'file_name_pattern', type: 'varchar', length: 200 })
   fileNamePattern!: string;
 
