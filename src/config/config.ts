@@ -59,6 +59,18 @@ export interface DeliveryConfig {
   retryMaxSeconds: number;
 }
 
+/** The built-in sandbox payer (src/sandbox): an SFTP server and a payer simulator in this process. */
+export interface SandboxConfig {
+  /** SANDBOX_ENABLED; default true on the embedded database, false with DATABASE_URL. */
+  enabled: boolean;
+  /** SANDBOX_SFTP_PORT on 127.0.0.1; 0 = any free port. */
+  sftpPort: number;
+  /** False when the port is the default (2222): if it is taken, the sandbox takes any free port instead. */
+  sftpPortExplicit: boolean;
+  /** SANDBOX_RESPONSE_DELAY_MS: how long the payer waits before answering a file. */
+  responseDelayMs: number;
+}
+
 export interface AppConfig {
   port: number;
   host: string;
@@ -73,6 +85,7 @@ export interface AppConfig {
   bodyLimitBytes: number;
   scheduling: SchedulingConfig;
   delivery: DeliveryConfig;
+  sandbox: SandboxConfig;
 }
 
 /** A configuration problem: names the variable, never echoes its value. */
@@ -103,6 +116,9 @@ export const CONFIG_VARIABLES = [
   'DELIVERY_MAX_ATTEMPTS',
   'DELIVERY_RETRY_BASE_SECONDS',
   'DELIVERY_RETRY_MAX_SECONDS',
+  'SANDBOX_ENABLED',
+  'SANDBOX_SFTP_PORT',
+  'SANDBOX_RESPONSE_DELAY_MS',
 ] as const;
 
 const SECRETS_KEY_FILE = 'secrets-key';
@@ -194,6 +210,13 @@ export function loadConfig(environment: Environment = process.env): AppConfig {
     });
   }
 
+  const sandbox: SandboxConfig = {
+    enabled: boolean('SANDBOX_ENABLED', databaseUrlRaw === undefined),
+    sftpPort: integer('SANDBOX_SFTP_PORT', 2222, 0, 65535),
+    sftpPortExplicit: text('SANDBOX_SFTP_PORT') !== undefined,
+    responseDelayMs: integer('SANDBOX_RESPONSE_DELAY_MS', 2_000, 0, 3_600_000),
+  };
+
   if (problems.length > 0) throw new ConfigError(problems);
 
   if (secretsKey === undefined) {
@@ -217,6 +240,7 @@ export function loadConfig(environment: Environment = process.env): AppConfig {
     bodyLimitBytes: bodyLimitMb * 1024 * 1024,
     scheduling,
     delivery,
+    sandbox,
   };
 }
 
@@ -252,5 +276,6 @@ export function describeConfig(config: AppConfig): Record<string, unknown> {
     database: config.database.mode,
     secretsKey: config.secretsKeySource,
     scheduler: config.scheduling.enabled,
+    sandbox: config.sandbox.enabled,
   };
 }
