@@ -5,6 +5,13 @@
  */
 import type { DynamicModule, Type } from '@nestjs/common';
 import { ClaimsModule } from './modules/claims/claims.module';
+import { InboundFilesModule } from './modules/inbound-files/inbound-files.module';
 import { TradingPartnersModule } from './modules/trading-partners/trading-partners.module';
+import { TransmissionsModule } from './modules/transmissions/transmissions.module';
 
-export const FEATURE_MODULES: (Type | DynamicModule)[] = [ClaimsModule, TradingPartnersModule];
+export const FEATURE_MODULES: (Type | DynamicModule)[] = [
+  ClaimsModule,
+  TradingPartnersModule,
+  TransmissionsModule,
+  InboundFilesModule,
+];
