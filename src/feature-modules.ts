@@ -4,6 +4,7 @@
  * common, organisations, API keys, audit, health).
  */
 import type { DynamicModule, Type } from '@nestjs/common';
+import { AcknowledgmentsModule } from './modules/acknowledgments/acknowledgments.module';
 import { ClaimsModule } from './modules/claims/claims.module';
 import { InboundFilesModule } from './modules/inbound-files/inbound-files.module';
 import { TradingPartnersModule } from './modules/trading-partners/trading-partners.module';
@@ -14,4 +15,5 @@ export const FEATURE_MODULES: (Type | DynamicModule)[] = [
   TradingPartnersModule,
   TransmissionsModule,
   InboundFilesModule,
+  AcknowledgmentsModule,
 ];
