@@ -1,0 +1,246 @@
+// Crashes between "the file is at the payer" and "the database knows it", on a real PostgreSQL (a throwaway
+// database on TEST_DATABASE_URL's server, or on 127.0.0.1:5432) and a real OpenSSH server:
+//
+// - the gateway process SIGKILLed after the upload, while its recording transaction is open: nothing is
+//   committed, and a new process resumes once the lease ends: it finds the file already delivered, records
+//   it, and the payer has one copy;
+// - the PostgreSQL connection of the recording transaction killed (pg_terminate_backend): the run reports
+//   the outcome unrecorded, the row stays 'uploading', and the next run after the lease records it once.
+//
+// To stop the recording transaction at a known point, the test holds a row lock on one of the claims; the
+// transaction blocks on it after it has updated the transmission row (pg_blocking_pids shows it).
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { DeliveryService } from '../../src/modules/transmissions/delivery/delivery.service';
+import {
+  claimSendings,
+  copiesAtPayer,
+  filesAtPayer,
+  insertBuiltTransmission,
+  insertSftpPartner,
+  submitClaims,
+  transitionsOf,
+  transmissionRow,
+} from '../support/delivery-fixtures';
+import { startSshd, TestSshd } from '../support/sshd';
+import {
+  createScratchDatabase,
+  createTestApp,
+  LOCAL_POSTGRES_URL,
+  testDatabaseUrl,
+  TestApp,
+} from '../support/test-app';
+
+jest.setTimeout(180_000);
+
+const LEASE_SECONDS = 4;
+let scratch: { url: string; drop(): Promise<void> };
+let t: TestApp;
+let sshd: TestSshd;
+let org: { orgId: string; key: string };
+let dataDir: string;
+const env = {
+  SCHEDULER_ENABLED: 'false',
+  SECRETS_KEY: randomBytes(32).toString('base64'),
+  DELIVERY_LEASE_SECONDS: String(LEASE_SECONDS),
+  DELIVERY_RETRY_BASE_SECONDS: '0',
+  DELIVERY_RETRY_MAX_SECONDS: '0',
+  LOG_LEVEL: 'info',
+};
+
+beforeAll(async () => {
+  scratch = await createScratchDatabase(testDatabaseUrl() ?? LOCAL_POSTGRES_URL);
+  dataDir = mkdtempSync(join(tmpdir(), 'gw-crash-'));
+  [t, sshd] = await Promise.all([createTestApp({ databaseUrl: scratch.url, env }), startSshd()]);
+  org = await t.createOrgWithKey('submitter');
+});
+
+afterAll(async () => {
+  await t?.close();
+  await sshd?.stop();
+  await scratch?.drop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function built(tag: string) {
+  const partner = await insertSftpPartner(t, sshd, { orgId: org.orgId });
+  const claimIds = await submitClaims(t, org.key, 3, tag);
+  const transmission = await insertBuiltTransmission(t, org.orgId, partner, claimIds);
+  return { claimIds, transmission };
+}
+
+async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** A separate connection holding a row lock on one claim until release(). */
+async function lockClaim(claimId: string): Promise<{ pid: number; release(): Promise<void> }> {
+  const client = new Client({ connectionString: scratch.url, application_name: 'delivery-crash-test' });
+  await client.connect();
+  await client.query('BEGIN');
+  await client.query('SELECT id FROM claims WHERE id = $1 FOR UPDATE', [claimId]);
+  const { rows } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+  return {
+    pid: rows[0].pid,
+    release: async () => {
+      await client.query('ROLLBACK');
+      await client.end();
+    },
+  };
+}
+
+/** The backend waiting for the lock holder: the recording transaction, stopped mid-way. */
+function blockedBackend(lockPid: number): Promise<number | undefined> {
+  return t.dataSource
+    .query(`SELECT pid FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))`, [lockPid])
+    .then((rows: { pid: number }[]) => rows[0]?.pid);
+}
+
+async function backendGone(pid: number): Promise<true | undefined> {
+  const rows = (await t.dataSource.query(`SELECT 1 FROM pg_stat_activity WHERE pid = $1`, [
+    pid,
+  ])) as unknown[];
+  return rows.length === 0 ? true : undefined;
+}
+
+async function leaseExpired(id: string): Promise<true | undefined> {
+  const rows = (await t.dataSource.query(
+    `SELECT next_attempt_at <= now() AS due FROM transmissions WHERE id = $1`,
+    [id],
+  )) as { due: boolean }[];
+  return rows[0].due ? true : undefined;
+}
+
+interface Worker {
+  child: ChildProcess;
+  stdout(): string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+function startWorker(): Worker {
+  let stdout = '';
+  let stderr = '';
+  const child = spawn(
+    process.execPath,
+    ['-r', '@swc-node/register', join(__dirname, '../support/delivery-worker-child.ts')],
+    {
+      env: { ...process.env, ...env, DATABASE_URL: scratch.url, DATA_DIR: dataDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => {
+      if (code !== 0 && signal === null) console.error(stderr);
+      resolve({ code, signal });
+    }),
+  );
+  return { child, stdout: () => stdout, exited };
+}
+
+describe('crash between upload and commit', () => {
+  it('gateway process SIGKILLed after the upload, before its commit: a new process resumes with already-delivered, no second copy', async () => {
+    const { claimIds, transmission } = await built('K1');
+    const finalPath = join(sshd.outboundDir, transmission.fileName);
+    const lock = await lockClaim(claimIds[0]);
+    const first = startWorker();
+    let blocked: number;
+    try {
+      blocked = await until('the worker to block in its recording transaction', () =>
+        blockedBackend(lock.pid),
+      );
+      // The upload is complete and the rename done: only the database does not know yet.
+      expect(existsSync(finalPath)).toBe(true);
+      first.child.kill('SIGKILL');
+      expect(await first.exited).toEqual({ code: null, signal: 'SIGKILL' });
+    } finally {
+      await lock.release();
+    }
+    // The dead process's transaction is never committed; its backend notices the closed socket and ends.
+    await until('the killed worker backend to end', () => backendGone(blocked));
+    expect(await transmissionRow(t, transmission.id)).toMatchObject({
+      state: 'uploading',
+      deliveredAt: null,
+    });
+    expect(await claimSendings(t, claimIds)).toEqual(
+      claimIds.map(() => ({ status: 'queued', sentEvents: 0 })),
+    );
+    expect(copiesAtPayer(sshd.outboundDir, transmission.bytes)).toBe(1);
+
+    await until('the lease to end', () => leaseExpired(transmission.id));
+    const second = startWorker();
+    expect(await second.exited).toEqual({ code: 0, signal: null });
+    const summary = JSON.parse(second.stdout().trim().split('\n').pop() as string) as {
+      items: { transmissionId: string; outcome: string }[];
+    };
+    expect(summary.items).toEqual([
+      expect.objectContaining({ transmissionId: transmission.id, outcome: 'already-delivered' }),
+    ]);
+    expect(await transmissionRow(t, transmission.id)).toMatchObject({ state: 'delivered' });
+    expect(await claimSendings(t, claimIds)).toEqual(claimIds.map(() => ({ status: 'sent', sentEvents: 1 })));
+    expect(filesAtPayer(sshd.outboundDir, transmission.fileName)).toEqual({
+      final: [transmission.fileName],
+      other: [],
+    });
+    expect(copiesAtPayer(sshd.outboundDir, transmission.bytes)).toBe(1);
+    // The killed worker's claim, the second worker's takeover of the expired lease, the delivery.
+    expect(await transitionsOf(t, transmission.id)).toEqual([
+      'built>uploading',
+      'uploading>uploading',
+      'uploading>delivered',
+    ]);
+  });
+
+  it('PostgreSQL connection killed mid-transaction (pg_terminate_backend): outcome unrecorded, then recorded once after the lease', async () => {
+    const delivery = t.app.get(DeliveryService);
+    const { claimIds, transmission } = await built('K2');
+    const lock = await lockClaim(claimIds[1]);
+    let run: Awaited<ReturnType<DeliveryService['deliverDue']>>;
+    try {
+      const running = delivery.deliverDue();
+      const blocked = await until('the recording transaction to block', () => blockedBackend(lock.pid));
+      const [terminated] = (await t.dataSource.query(`SELECT pg_terminate_backend($1) AS ok`, [blocked])) as {
+        ok: boolean;
+      }[];
+      expect(terminated.ok).toBe(true);
+      run = await running;
+    } finally {
+      await lock.release();
+    }
+    expect(run.items).toEqual([
+      expect.objectContaining({ transmissionId: transmission.id, outcome: 'unrecorded' }),
+    ]);
+    // Rolled back as a whole: neither the transmission nor any claim moved, and no event was kept.
+    expect(await transmissionRow(t, transmission.id)).toMatchObject({
+      state: 'uploading',
+      deliveredAt: null,
+    });
+    expect(await claimSendings(t, claimIds)).toEqual(
+      claimIds.map(() => ({ status: 'queued', sentEvents: 0 })),
+    );
+    expect(await transitionsOf(t, transmission.id)).toEqual(['built>uploading']);
+    expect(copiesAtPayer(sshd.outboundDir, transmission.bytes)).toBe(1);
+
+    // Not due before the lease ends: another run now would leave it alone.
+    expect((await delivery.deliverDue()).claimed).toBe(0);
+    await until('the lease to end', () => leaseExpired(transmission.id));
+    const retry = await delivery.deliverDue();
+    expect(retry.items).toEqual([
+      expect.objectContaining({ transmissionId: transmission.id, outcome: 'already-delivered' }),
+    ]);
+    expect(await transmissionRow(t, transmission.id)).toMatchObject({ state: 'delivered' });
+    expect(await claimSendings(t, claimIds)).toEqual(claimIds.map(() => ({ status: 'sent', sentEvents: 1 })));
+    expect(copiesAtPayer(sshd.outboundDir, transmission.bytes)).toBe(1);
+  });
+});
