@@ -5,7 +5,8 @@
 //   committed, and a new process resumes once the lease ends: it finds the file already delivered, records
 //   it, and the payer has one copy;
 // - the PostgreSQL connection of the recording transaction killed (pg_terminate_backend): the run reports
-//   the outcome unrecorded, the row stays 'uploading', and the next run after the lease records it once.
+//   the outcome unrecorded, the row stays 'uploading', and the next run after the lease records it once;
+// - several delivery runs at once: SKIP LOCKED gives each a disjoint set of rows.
 //
 // To stop the recording transaction at a known point, the test holds a row lock on one of the claims; the
 // transaction blocks on it after it has updated the transmission row (pg_blocking_pids shows it).
@@ -242,5 +243,26 @@ describe('crash between upload and commit', () => {
     expect(await transmissionRow(t, transmission.id)).toMatchObject({ state: 'delivered' });
     expect(await claimSendings(t, claimIds)).toEqual(claimIds.map(() => ({ status: 'sent', sentEvents: 1 })));
     expect(copiesAtPayer(sshd.outboundDir, transmission.bytes)).toBe(1);
+  });
+});
+
+describe('several workers on one PostgreSQL', () => {
+  it('concurrent runs claim disjoint rows (SKIP LOCKED): each file uploaded by one worker, once', async () => {
+    const delivery = t.app.get(DeliveryService);
+    const partners = await Promise.all([0, 1, 2].map(() => insertSftpPartner(t, sshd, { orgId: org.orgId })));
+    const transmissions = [];
+    for (let index = 0; index < 8; index += 1) {
+      const claimIds = await submitClaims(t, org.key, 1, `C${index}`);
+      transmissions.push(await insertBuiltTransmission(t, org.orgId, partners[index % 3], claimIds));
+    }
+    const runs = await Promise.all([1, 2, 3].map(() => delivery.deliverDue(3)));
+    const items = runs.flatMap((run) => run.items);
+    expect(items).toHaveLength(8);
+    expect(new Set(items.map((item) => item.transmissionId)).size).toBe(8);
+    expect(items.every((item) => item.outcome === 'delivered')).toBe(true);
+    for (const transmission of transmissions) {
+      expect(await transitionsOf(t, transmission.id)).toEqual(['built>uploading', 'uploading>delivered']);
+      expect(copiesAtPayer(sshd.outboundDir, transmission.bytes)).toBe(1);
+    }
   });
 });
