@@ -90,6 +90,32 @@ describe('TradingPartnersService (pipeline API)', () => {
     expect(rows).toBe(1);
   });
 
+  it('concurrent writes keep the routing rule and one shared partner per name (advisory lock per scope)', async () => {
+    const org = await t.createOrg();
+    const results = await Promise.allSettled(
+      Array.from({ length: 6 }, (_, i) =>
+        service.create(org.id, input({ name: `Racer ${i}`, payerIds: ['SANDBOX2'] }), actor),
+      ),
+    );
+    const fulfilled = results.filter((r) => r.status === 'fulfilled');
+    const codes = results.flatMap((r) =>
+      r.status === 'rejected' ? [(r.reason as { code?: string }).code] : [],
+    );
+    expect(fulfilled).toHaveLength(1);
+    expect(codes).toEqual(Array(5).fill('trading_partner_payer_conflict'));
+
+    const shared = await Promise.all(
+      Array.from({ length: 5 }, (_, i) =>
+        service.upsertShared(input({ name: 'Shared Racer', payerIds: [], port: 3000 + i })),
+      ),
+    );
+    expect(new Set(shared.map((p) => p.id)).size).toBe(1);
+    const rows = await t.dataSource
+      .getRepository(TradingPartnerEntity)
+      .find({ where: { name: 'Shared Racer' } });
+    expect(rows).toHaveLength(1);
+  });
+
   it('connectionOptionsFor connects to a real sshd and lists a directory with the stored credential', async () => {
     const org = await t.createOrg();
     const partner = await service.create(org.id, input({ name: 'Real SSHD', payerIds: [] }), actor);

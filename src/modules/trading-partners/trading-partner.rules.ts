@@ -131,7 +131,11 @@ export function settingsProblems(settings: PartnerSettings): ErrorDetail[] {
     if (value.length < min || value.length > 15 || value.trim().length === 0) {
       add(key, 'length', `${key} must be ${min} to 15 characters`);
     } else if (!ENVELOPE_ID.test(value)) {
-      add(key, 'characters', `${key} may only contain X12 basic characters`);
+      add(
+        key,
+        'characters',
+        `${key} may only contain letters, digits, space and X12 punctuation other than * : ^ ~`,
+      );
     } else if (delimiters.some((d) => value.includes(d))) {
       add(key, 'delimiter', `${key} must not contain a delimiter`);
     }
