@@ -32,7 +32,8 @@ const bytes = {
     'latin1',
   ),
   era: Buffer.from(sample('835/paid.x12').toString('latin1').replace('TESTPATIENT', CANARY), 'latin1'),
-  ack: sample('999/accepted.x12'),
+  // A kind no acknowledgment handler takes, so its state does not depend on other modules.
+  eligibility: sample('271/271-active-coverage.x12'),
 };
 
 const auth = (key: string) => ({ Authorization: `Bearer ${key}` });
@@ -55,12 +56,12 @@ beforeAll(async () => {
   shared = await createPartner(t, sshd, null);
   writeFileSync(join(partnerA.inboundDir, 'broken.x12'), bytes.unreadable);
   writeFileSync(join(partnerA.inboundDir, 'era.x12'), bytes.era);
-  writeFileSync(join(shared.inboundDir, 'shared-ack.x12'), bytes.ack);
+  writeFileSync(join(shared.inboundDir, 'shared-271.x12'), bytes.eligibility);
   const report = await t.app.get(CollectionService).collectAll(FAST);
   expect(report.totals).toMatchObject({ stored: 3, quarantined: 1, failedPartners: 0 });
   ids.unreadable = await fileId(partnerA.partner.id, 'broken.x12');
   ids.era = await fileId(partnerA.partner.id, 'era.x12');
-  ids.shared = await fileId(shared.partner.id, 'shared-ack.x12');
+  ids.shared = await fileId(shared.partner.id, 'shared-271.x12');
 });
 
 afterAll(async () => {
@@ -77,7 +78,7 @@ describe('admin inbound files API', () => {
     expect(JSON.stringify(listA.body)).not.toContain('"bytes"');
     const listB = await t.http.get('/v1/admin/inbound-files').set(auth(orgB.key)).expect(200);
     expect(listB.body.data.map((file: { id: string }) => file.id)).toEqual([ids.shared]);
-    expect(listB.body.data[0]).toMatchObject({ sharedPartner: true, contentAvailable: false, kind: '999' });
+    expect(listB.body.data[0]).toMatchObject({ sharedPartner: true, contentAvailable: false, kind: '271' });
 
     const quarantined = await t.http
       .get('/v1/admin/inbound-files?state=quarantined')
