@@ -421,8 +421,9 @@ export class AcknowledgmentsService {
         plan.unmatchedAck('ACK_AMBIGUOUS_CLM01', `${place}: ${open.length} open claims match`);
         continue;
       }
-      plan.matchedAck(found.map((candidate) => candidate.orgId));
       const claim = open[0];
+      // The organisation whose claim it is; when every claim with this number was answered already, those.
+      plan.matchedAck(claim ? [claim.orgId] : found.map((candidate) => candidate.orgId));
       if (!claim) continue; // every claim with this number was already answered: nothing to do
       const { outcome, statuses } = claim277CAOutcome(entry);
       if (outcome === 'undecided') continue;

@@ -1,0 +1,507 @@
+// Acknowledgments back onto claims, on the real app and database (embedded by default, real PostgreSQL with
+// TEST_DATABASE_URL). Claims go in over the API, BatchingService builds their 837 files, delivery is
+// recorded through the transmission state machine (no SFTP needed here), and TA1, 999 and 277CA files
+// written by the engine from the stored 837 bytes are stored and processed by InboundFilesService, which
+// hands them to the acknowledgment handlers.
+import { createHash, randomBytes } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { classifyInboundFile } from '../../src/modules/inbound-files/inbound-file-classifier';
+import { InboundFilesService } from '../../src/modules/inbound-files/inbound-files.service';
+import type { TradingPartnerEntity } from '../../src/modules/trading-partners/trading-partner.entity';
+import type { TradingPartnerInput } from '../../src/modules/trading-partners/trading-partner.input';
+import { TradingPartnersService } from '../../src/modules/trading-partners/trading-partners.service';
+import { BatchingService } from '../../src/modules/transmissions/batching/batching.service';
+import { DeliveryService } from '../../src/modules/transmissions/delivery/delivery.service';
+import { TransmissionsRepository } from '../../src/modules/transmissions/transmissions.repository';
+import { npi, professionalClaim } from '../claims/claim-fixtures';
+import { createTestApp, TestApp } from '../support/test-app';
+import { clmError, file277CA, file999, ta1File } from './ack-fixtures';
+
+jest.setTimeout(180_000);
+
+let t: TestApp;
+let batching: BatchingService;
+let partners: TradingPartnersService;
+let inbound: InboundFilesService;
+let transmissions: TransmissionsRepository;
+let delivery: DeliveryService;
+const actor = { type: 'system', job: 'acknowledgments-test' } as const;
+let counter = 0;
+let replyIsa13 = 500;
+
+beforeAll(async () => {
+  t = await createTestApp({ env: { SCHEDULER_ENABLED: 'false', SANDBOX_ENABLED: 'false' } });
+  batching = t.app.get(BatchingService);
+  partners = t.app.get(TradingPartnersService);
+  inbound = t.app.get(InboundFilesService);
+  transmissions = t.app.get(TransmissionsRepository);
+  delivery = t.app.get(DeliveryService);
+});
+
+afterAll(async () => {
+  await t?.close();
+});
+
+function partnerInput(overrides: Partial<TradingPartnerInput> = {}): TradingPartnerInput {
+  counter += 1;
+  return {
+    name: `Ack partner ${counter} ${randomBytes(3).toString('hex')}`,
+    payerIds: ['SANDBOX1'],
+    host: '127.0.0.1',
+    port: 22,
+    username: 'gateway',
+    credential: { method: 'password', password: 'not-used-here' },
+    hostKeyFingerprint: `SHA256:${randomBytes(32).toString('base64').replace(/=+$/, '')}`,
+    outboundDir: '/outbound',
+    inboundDir: '/inbound',
+    fileNamePattern: '{partner}-{kind}-{isa13}.x12',
+    isaSenderQualifier: 'ZZ',
+    isaSenderId: `ACKSND${counter}`,
+    isaReceiverQualifier: 'ZZ',
+    isaReceiverId: 'ACKPAYER',
+    ...overrides,
+  } as TradingPartnerInput;
+}
+
+interface Scenario {
+  orgId: string;
+  key: string;
+  partner: TradingPartnerEntity;
+  claimIds: string[];
+  pcns: string[];
+  transmissionId: string;
+  bytes: Buffer;
+}
+
+async function submit(key: string, claims: Record<string, unknown>[]): Promise<string[]> {
+  const response = await t.http
+    .post('/v1/claim-batches')
+    .set('Authorization', `Bearer ${key}`)
+    .send({ claims })
+    .expect(202);
+  const body = response.body as { acceptedCount: number; results: { claimId?: string }[] };
+  expect(body.acceptedCount).toBe(claims.length);
+  return body.results.map((result) => result.claimId as string);
+}
+
+/** Claims submitted, batched into one 837 file and delivered (or left in doubt). */
+async function scenario(
+  options: {
+    count?: number;
+    partner?: Partial<TradingPartnerInput>;
+    shared?: TradingPartnerEntity;
+    org?: { orgId: string; key: string };
+    claims?: Record<string, unknown>[];
+    inDoubt?: boolean;
+  } = {},
+): Promise<Scenario> {
+  const org = options.org ?? (await t.createOrgWithKey('admin'));
+  const partner = options.shared ?? (await partners.create(org.orgId, partnerInput(options.partner), actor));
+  const tag = `A${counter}${randomBytes(2).toString('hex')}`;
+  const claims =
+    options.claims ?? Array.from({ length: options.count ?? 3 }, (_, n) => professionalClaim(n + 1, { tag }));
+  const claimIds = await submit(org.key, claims);
+  const built = await batching.buildDue({ orgId: org.orgId });
+  expect(built.files).toHaveLength(1);
+  const transmissionId = built.files[0].transmissionId;
+  await t.dataSource.transaction(async (manager: EntityManager) => {
+    await transmissions.transition(manager, transmissionId, 'built', 'uploading');
+    if (options.inDoubt) {
+      await transmissions.transition(manager, transmissionId, 'uploading', 'in_doubt');
+      return;
+    }
+    await transmissions.transition(
+      manager,
+      transmissionId,
+      'uploading',
+      'delivered',
+      {},
+      {
+        patch: { deliveredAt: new Date() },
+      },
+    );
+    await delivery.markClaimsSent(manager, transmissionId, built.files[0].fileName, 'sftp');
+  });
+  const [row] = (await t.dataSource.query(`SELECT bytes FROM transmissions WHERE id = $1`, [
+    transmissionId,
+  ])) as { bytes: Buffer }[];
+  const pcns = claims.map(
+    (claim) => (claim.claimInformation as { patientControlNumber: string }).patientControlNumber,
+  );
+  return { ...org, partner, claimIds, pcns, transmissionId, bytes: row.bytes };
+}
+
+/** Stores an acknowledgment file as collection would and processes it. */
+async function receive(partner: TradingPartnerEntity, text: string, name = 'ack.x12') {
+  const bytes = Buffer.from(text, 'utf8');
+  const fileId = await inbound.store({
+    partnerId: partner.id,
+    orgId: partner.orgId,
+    remoteName: name,
+    bytes,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    classification: classifyInboundFile(bytes),
+  });
+  expect(fileId).toBeDefined();
+  const result = await inbound.process(fileId as string);
+  const [file] = (await t.dataSource.query(
+    `SELECT state, kind, quarantine_code AS "quarantineCode", quarantine_detail AS "quarantineDetail",
+            matched_org_ids AS "matchedOrgIds"
+       FROM inbound_files WHERE id = $1`,
+    [fileId],
+  )) as {
+    state: string;
+    kind: string;
+    quarantineCode: string | null;
+    quarantineDetail: string | null;
+    matchedOrgIds: string[] | null;
+  }[];
+  return { fileId: fileId as string, result, file };
+}
+
+async function claimRows(ids: readonly string[]) {
+  return (await t.dataSource.query(
+    `SELECT id, status, transmission_id AS "transmissionId", payer_claim_number AS "payerClaimNumber"
+       FROM claims WHERE id = ANY($1::uuid[])`,
+    [[...ids]],
+  )) as { id: string; status: string; transmissionId: string | null; payerClaimNumber: string | null }[];
+}
+
+async function statusesOf(ids: readonly string[]): Promise<string[]> {
+  const rows = await claimRows(ids);
+  return ids.map((id) => rows.find((row) => row.id === id)?.status ?? 'missing');
+}
+
+async function events(claimId: string) {
+  return (await t.dataSource.query(
+    `SELECT status, source, details FROM claim_status_events WHERE claim_id = $1 ORDER BY at, sequence`,
+    [claimId],
+  )) as { status: string; source: string; details: Record<string, unknown> }[];
+}
+
+async function transmissionState(id: string): Promise<string> {
+  const [row] = (await t.dataSource.query(`SELECT state FROM transmissions WHERE id = $1`, [id])) as {
+    state: string;
+  }[];
+  return row.state;
+}
+
+async function eventCounts(s: Scenario): Promise<{ claims: number; transmission: number }> {
+  const [claims] = (await t.dataSource.query(
+    `SELECT count(*)::int AS n FROM claim_status_events WHERE claim_id = ANY($1::uuid[])`,
+    [s.claimIds],
+  )) as { n: number }[];
+  const [transmission] = (await t.dataSource.query(
+    `SELECT count(*)::int AS n FROM transmission_events WHERE transmission_id = $1`,
+    [s.transmissionId],
+  )) as { n: number }[];
+  return { claims: claims.n, transmission: transmission.n };
+}
+
+describe('999', () => {
+  it('accepts every set: claims accepted_999, transmission accepted, a second copy changes nothing', async () => {
+    const s = await scenario({ count: 3 });
+    const ack = file999(s.bytes, ++replyIsa13);
+    const { file, result } = await receive(s.partner, ack);
+    expect(file).toMatchObject({ kind: '999', state: 'applied', matchedOrgIds: [s.orgId] });
+    expect(result.outcome).toBe('applied');
+    expect(await statusesOf(s.claimIds)).toEqual(['accepted_999', 'accepted_999', 'accepted_999']);
+    expect(await transmissionState(s.transmissionId)).toBe('accepted');
+    const timeline = await events(s.claimIds[0]);
+    expect(timeline.map((event) => `${event.status}/${event.source}`)).toEqual([
+      'received/api',
+      'queued/api',
+      'sent/sftp',
+      'accepted_999/999',
+    ]);
+    expect(timeline[3].details).toMatchObject({
+      transmissionId: s.transmissionId,
+      acknowledgmentCode: 'A',
+      acknowledgmentDescription: 'Accepted',
+      segmentErrors: [],
+    });
+
+    const before = await eventCounts(s);
+    // The same bytes again are stored once; the same answer re-enveloped under a new ISA13 applies cleanly
+    // and adds nothing.
+    const again = await inbound.store({
+      partnerId: s.partner.id,
+      orgId: s.orgId,
+      remoteName: 'again.x12',
+      bytes: Buffer.from(ack),
+      sha256: createHash('sha256').update(ack).digest('hex'),
+      classification: classifyInboundFile(Buffer.from(ack)),
+    });
+    expect(again).toBeUndefined();
+    const reenveloped = await receive(s.partner, file999(s.bytes, ++replyIsa13));
+    expect(reenveloped.file.state).toBe('applied');
+    expect(await eventCounts(s)).toEqual(before);
+    expect(await transmissionState(s.transmissionId)).toBe('accepted');
+  });
+
+  it('rejects one set with IK3/IK4 errors: its claims rejected_999 and unlinked, the file partially accepted', async () => {
+    const s = await scenario({ count: 4, partner: { maxClaimsPerTransaction: 2 } });
+    const sets = (await t.dataSource.query(
+      `SELECT claim_id AS "claimId", st02 FROM transmission_claims WHERE transmission_id = $1 ORDER BY st02`,
+      [s.transmissionId],
+    )) as { claimId: string; st02: number }[];
+    const st02s = [...new Set(sets.map((row) => row.st02))];
+    expect(st02s).toHaveLength(2);
+    const rejectedIds = sets.filter((row) => row.st02 === st02s[1]).map((row) => row.claimId);
+    const acceptedIds = sets.filter((row) => row.st02 === st02s[0]).map((row) => row.claimId);
+    const rejectedPcn = s.pcns[s.claimIds.indexOf(rejectedIds[0])];
+    const ack = file999(s.bytes, ++replyIsa13, {
+      // One error names the first rejected claim by CLM01; the other concerns the whole set.
+      reject: new Map([[st02s[1], [clmError('22', rejectedPcn), { ...clmError('40'), segmentId: 'SV1' }]]]),
+    });
+    const { file } = await receive(s.partner, ack);
+    expect(file.state).toBe('applied');
+    expect(await statusesOf(acceptedIds)).toEqual(['accepted_999', 'accepted_999']);
+    expect(await statusesOf(rejectedIds)).toEqual(['rejected_999', 'rejected_999']);
+    expect(await transmissionState(s.transmissionId)).toBe('partially_accepted');
+    const rows = await claimRows([...acceptedIds, ...rejectedIds]);
+    for (const row of rows) {
+      expect(row.transmissionId).toBe(acceptedIds.includes(row.id) ? s.transmissionId : null);
+    }
+
+    const first = (await events(rejectedIds[0])).at(-1);
+    expect(first?.details).toMatchObject({
+      acknowledgmentCode: 'R',
+      acknowledgmentDescription: 'Rejected',
+      transactionSetErrors: [{ code: '5', description: 'One or more segments in error' }],
+      segmentErrors: [
+        {
+          segmentId: 'CLM',
+          position: '22',
+          loopId: '2300',
+          code: '8',
+          description: 'Segment has data element errors',
+          elementErrors: [
+            {
+              elementPosition: '5',
+              componentPosition: '3',
+              elementReference: '1325',
+              code: '7',
+              description: 'Invalid code value',
+            },
+          ],
+        },
+        { segmentId: 'SV1', position: '40' },
+      ],
+    });
+    // The CLM01-specific error stays with its claim; the set-wide one reaches every claim of the set.
+    const second = (await events(rejectedIds[1])).at(-1);
+    expect((second?.details.segmentErrors as { segmentId: string }[]).map((e) => e.segmentId)).toEqual([
+      'SV1',
+    ]);
+    // Values never: not the bad element copy (IK404), not the CLM01 context value.
+    const stored = JSON.stringify([first, second]);
+    expect(stored).not.toContain('CANARY-BAD-VALUE');
+    expect(JSON.stringify(first?.details.segmentErrors)).not.toContain(rejectedPcn);
+    expect(t.logs.some((line) => line.includes('CANARY-BAD-VALUE'))).toBe(false);
+  });
+
+  it('answers a transmission in doubt: it becomes accepted and its claims sent, then accepted_999', async () => {
+    const s = await scenario({ count: 2, inDoubt: true });
+    expect(await statusesOf(s.claimIds)).toEqual(['queued', 'queued']);
+    const { file } = await receive(s.partner, file999(s.bytes, ++replyIsa13));
+    expect(file.state).toBe('applied');
+    expect(await transmissionState(s.transmissionId)).toBe('accepted');
+    expect((await events(s.claimIds[0])).map((event) => event.status)).toEqual([
+      'received',
+      'queued',
+      'sent',
+      'accepted_999',
+    ]);
+  });
+
+  it('quarantines a 999 whose AK102 or AK202 matches nothing, and a partly matching one, applying nothing', async () => {
+    const s = await scenario({ count: 2 });
+    const unknownGroup = await receive(
+      s.partner,
+      file999(s.bytes, ++replyIsa13, {
+        edit: (ack) => {
+          ack.functionalGroup.groupControlNumber = '987654';
+        },
+      }),
+    );
+    expect(unknownGroup.file).toMatchObject({ state: 'quarantined', quarantineCode: 'ACK_UNMATCHED_GS06' });
+    expect(unknownGroup.file.quarantineDetail).toContain('AK102 987654');
+
+    const partly = await receive(
+      s.partner,
+      file999(s.bytes, ++replyIsa13, {
+        edit: (ack) => {
+          ack.transactionSetResponses.push({
+            ...ack.transactionSetResponses[0],
+            controlNumber: '8888',
+          });
+        },
+      }),
+    );
+    expect(partly.file).toMatchObject({ state: 'quarantined', quarantineCode: 'ACK_UNMATCHED_ST02' });
+    expect(partly.file.quarantineDetail).toContain('partially matched, nothing applied');
+    expect(partly.file.quarantineDetail).toContain('AK202 8888');
+    expect(await statusesOf(s.claimIds)).toEqual(['sent', 'sent']);
+    expect(await transmissionState(s.transmissionId)).toBe('delivered');
+
+    // Another partner's 999 never reaches these claims, even with matching control numbers.
+    const other = await partners.create(s.orgId, partnerInput({ payerIds: ['SANDBOX2'] }), actor);
+    const elsewhere = await receive(other, file999(s.bytes, ++replyIsa13));
+    expect(elsewhere.file.quarantineCode).toBe('ACK_UNMATCHED_GS06');
+    expect(await statusesOf(s.claimIds)).toEqual(['sent', 'sent']);
+  });
+});
+
+describe('TA1', () => {
+  it('R rejects the interchange: claims rejected_ta1 with the note, transmission rejected, ISA13 result stored', async () => {
+    const s = await scenario({ count: 2 });
+    const { file } = await receive(s.partner, ta1File(s.bytes, 'R', '024', ++replyIsa13));
+    expect(file).toMatchObject({ kind: 'TA1', state: 'applied' });
+    expect(await statusesOf(s.claimIds)).toEqual(['rejected_ta1', 'rejected_ta1']);
+    expect(await transmissionState(s.transmissionId)).toBe('rejected');
+    expect((await claimRows(s.claimIds)).map((row) => row.transmissionId)).toEqual([null, null]);
+    const [interchange] = await transmissions.interchangesOf(s.transmissionId);
+    expect(interchange).toMatchObject({ ta1Status: 'R', ta1NoteCode: '024' });
+    expect((await events(s.claimIds[0])).at(-1)).toMatchObject({
+      status: 'rejected_ta1',
+      source: 'ta1',
+      details: {
+        transmissionId: s.transmissionId,
+        acknowledgmentCode: 'R',
+        noteCode: '024',
+        noteDescription: 'Invalid Interchange Content (e.g., Invalid GS Segment)',
+      },
+    });
+    // A 999 for a rejected interchange changes nothing more.
+    const before = await eventCounts(s);
+    expect((await receive(s.partner, file999(s.bytes, ++replyIsa13))).file.state).toBe('applied');
+    expect(await eventCounts(s)).toEqual(before);
+    expect(await transmissionState(s.transmissionId)).toBe('rejected');
+  });
+
+  it('A notes the TA1 on the timeline without changing the status, once', async () => {
+    const s = await scenario({ count: 1 });
+    const { file } = await receive(s.partner, ta1File(s.bytes, 'A', '000', ++replyIsa13));
+    expect(file.state).toBe('applied');
+    expect(await statusesOf(s.claimIds)).toEqual(['sent']);
+    expect(await transmissionState(s.transmissionId)).toBe('delivered');
+    expect((await events(s.claimIds[0])).at(-1)).toMatchObject({
+      status: 'sent',
+      source: 'ta1',
+      details: { acknowledgmentCode: 'A', noteCode: '000', noteDescription: 'No error' },
+    });
+    const before = await eventCounts(s);
+    expect((await receive(s.partner, ta1File(s.bytes, 'A', '000', ++replyIsa13))).file.state).toBe('applied');
+    expect(await eventCounts(s)).toEqual(before);
+  });
+
+  it('quarantines a TA1 for an unknown ISA13', async () => {
+    const s = await scenario({ count: 1 });
+    const text = ta1File(s.bytes, 'R', '024', ++replyIsa13).replace(/TA1\*\d{9}/, 'TA1*999999998');
+    const { file } = await receive(s.partner, text);
+    expect(file).toMatchObject({ state: 'quarantined', quarantineCode: 'ACK_UNMATCHED_ISA13' });
+    expect(file.quarantineDetail).toContain('TA101 999999998');
+    expect(await statusesOf(s.claimIds)).toEqual(['sent']);
+  });
+});
+
+describe('277CA', () => {
+  it('reaches claims a 999 accepted: accepted_277ca with the payer claim number, rejected_277ca with codes', async () => {
+    const s = await scenario({ count: 3 });
+    expect((await receive(s.partner, file999(s.bytes, ++replyIsa13))).file.state).toBe('applied');
+    const rejectedPcn = s.pcns[1];
+    const ack = file277CA(s.bytes, ++replyIsa13, {
+      reject: new Map([[rejectedPcn, [{ categoryCode: 'A7', statusCode: '164', entityCode: 'IL' }]]]),
+    });
+    const { file } = await receive(s.partner, ack);
+    expect(file).toMatchObject({ kind: '277CA', state: 'applied', matchedOrgIds: [s.orgId] });
+    expect(await statusesOf(s.claimIds)).toEqual(['accepted_277ca', 'rejected_277ca', 'accepted_277ca']);
+    const rows = await claimRows(s.claimIds);
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    expect(byId.get(s.claimIds[0])?.payerClaimNumber).toBe(`PCN-${s.pcns[0]}`);
+    expect(byId.get(s.claimIds[1])?.payerClaimNumber).toBeNull();
+    expect(byId.get(s.claimIds[1])?.transmissionId).toBeNull();
+    expect(byId.get(s.claimIds[0])?.transmissionId).toBe(s.transmissionId);
+    const rejected = (await events(s.claimIds[1])).at(-1);
+    expect(rejected).toMatchObject({ status: 'rejected_277ca', source: '277ca' });
+    expect(rejected?.details.statuses).toEqual([
+      {
+        loop: '2200D',
+        categoryCode: 'A7',
+        categoryDescription: 'Acknowledged: rejected for invalid information',
+        statusCode: '164',
+        statusDescription: expect.any(String),
+        entityCode: 'IL',
+        entityDescription: expect.any(String),
+        actionCode: 'U',
+      },
+    ]);
+    expect((await events(s.claimIds[0])).map((event) => `${event.status}/${event.source}`)).toEqual([
+      'received/api',
+      'queued/api',
+      'sent/sftp',
+      'accepted_999/999',
+      'accepted_277ca/277ca',
+    ]);
+    // The 999 decided the transmission; the 277CA does not move it.
+    expect(await transmissionState(s.transmissionId)).toBe('accepted');
+
+    const before = await eventCounts(s);
+    const again = await receive(
+      s.partner,
+      file277CA(s.bytes, ++replyIsa13, {
+        reject: new Map([[rejectedPcn, [{ categoryCode: 'A7', statusCode: '164', entityCode: 'IL' }]]]),
+      }),
+    );
+    expect(again.file.state).toBe('applied');
+    expect(await eventCounts(s)).toEqual(before);
+  });
+
+  it('quarantines a 277CA naming an unknown CLM01, applying none of its other claims', async () => {
+    const s = await scenario({ count: 2 });
+    const ack = file277CA(s.bytes, ++replyIsa13, {
+      extra: [{ patientControlNumber: 'NOSUCHCLAIM', patient: { lastName: 'X' }, chargeAmount: '10.00' }],
+    });
+    const { file } = await receive(s.partner, ack);
+    expect(file).toMatchObject({ state: 'quarantined', quarantineCode: 'ACK_UNMATCHED_CLM01' });
+    expect(file.quarantineDetail).toMatch(
+      /^partially matched, nothing applied: 2 of 3 matched; .*2000D HL \d+/,
+    );
+    expect(file.quarantineDetail).not.toContain('NOSUCHCLAIM');
+    expect(await statusesOf(s.claimIds)).toEqual(['sent', 'sent']);
+    expect((await claimRows(s.claimIds)).map((row) => row.payerClaimNumber)).toEqual([null, null]);
+  });
+
+  it('on a shared partner, narrows a CLM01 seen in two organisations by billing NPI, else quarantines', async () => {
+    const shared = await partners.upsertShared(
+      partnerInput({ name: `Shared ack partner ${randomBytes(3).toString('hex')}` }),
+      {
+        actor,
+      },
+    );
+    const tag = `S${randomBytes(2).toString('hex')}`;
+    const sameClaim = () => professionalClaim(1, { tag });
+    const a = await scenario({ shared, claims: [sameClaim()] });
+    const b = await scenario({ shared, claims: [sameClaim()] });
+    expect(a.pcns).toEqual(b.pcns);
+    expect(a.orgId).not.toBe(b.orgId);
+
+    // Same CLM01, same billing NPI, same charge in both organisations: no way to tell, so quarantined.
+    const ambiguous = await receive(shared, file277CA(a.bytes, ++replyIsa13));
+    expect(ambiguous.file).toMatchObject({ state: 'quarantined', quarantineCode: 'ACK_AMBIGUOUS_CLM01' });
+    expect(await statusesOf([a.claimIds[0], b.claimIds[0]])).toEqual(['sent', 'sent']);
+
+    // A third organisation's claim with the same CLM01 but another billing NPI is told apart by it.
+    const other = sameClaim();
+    (other.billing as { npi: string }).npi = npi(77);
+    const c = await scenario({ shared, claims: [other] });
+    const narrowed = await receive(shared, file277CA(c.bytes, ++replyIsa13));
+    expect(narrowed.file).toMatchObject({ state: 'applied', matchedOrgIds: [c.orgId] });
+    expect(await statusesOf([a.claimIds[0], b.claimIds[0], c.claimIds[0]])).toEqual([
+      'sent',
+      'sent',
+      'accepted_277ca',
+    ]);
+  });
+});
