@@ -136,6 +136,14 @@ describe('trading partner admin API', () => {
     expect(patched.body.port).toBe(2200);
     expect(service.connectionOptionsFor((await service.findById(id))!).password).toBe(`${CANARY}-2`);
 
+    // Sending what is already stored (keys in another order, the same secret) changes nothing and audits nothing.
+    const unchanged = await call('patch', `${BASE}/${id}`, orgA.key, {
+      delimiters: { segment: '~', component: ':', repetition: '^', element: '*' },
+      credential: { method: 'password', password: `${CANARY}-2` },
+      port: 2200,
+    });
+    expect(unchanged.body.updatedAt).toBe(patched.body.updatedAt);
+
     const audit = (await t.dataSource.query(
       `SELECT action, details::text AS details FROM audit_log WHERE object_id = $1 ORDER BY occurred_at, id`,
       [id],

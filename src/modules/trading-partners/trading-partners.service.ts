@@ -239,7 +239,7 @@ export class TradingPartnersService {
     await this.validate(tx, existing.orgId, merged, patch.credential, existing.id);
 
     const changed = PARTNER_SETTING_FIELDS.filter(
-      (field) => JSON.stringify(merged[field]) !== JSON.stringify(current[field]),
+      (field) => stableJson(merged[field]) !== stableJson(current[field]),
     );
     const values: Partial<TradingPartnerEntity> = {};
     for (const field of changed) Object.assign(values, { [field]: merged[field] });
@@ -335,6 +335,17 @@ function settingsOf(entity: TradingPartnerEntity): PartnerSettings {
   const out = { authMethod: entity.authMethod } as PartnerSettings;
   for (const field of PARTNER_SETTING_FIELDS) Object.assign(out, { [field]: entity[field] });
   return out;
+}
+
+/** JSON with object keys sorted: jsonb hands keys back in its own order. */
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)),
+        )
+      : v,
+  );
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {
