@@ -1,10 +1,12 @@
 // Pipeline-level SFTP faults against a real OpenSSH server: each test drives DeliveryService over
 // transmissions rows and real claims, and ends with every claim 'sent' exactly once, or its transmission
-// visibly in dead_letter (listed by the admin API), and never a second copy of the interchange at the payer.
+// visibly in dead_letter or in_doubt (listed by the admin API), and never a second copy of the interchange at
+// the payer.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { DeliveryService } from '../../src/modules/transmissions/delivery/delivery.service';
+import { SftpConnection } from '../../src/modules/transmissions/sftp/sftp-connection';
 import {
   claimSendings,
   copiesAtPayer,
@@ -85,10 +87,10 @@ async function expectNotSent(claimIds: string[]): Promise<void> {
   expect(await claimSendings(t, claimIds)).toEqual(claimIds.map(() => ({ status: 'queued', sentEvents: 0 })));
 }
 
-async function deadLetterIds(): Promise<string[]> {
+async function deadLetterIds(state = 'dead_letter'): Promise<string[]> {
   const response = await t.http
     .get('/v1/admin/transmissions')
-    .query({ state: 'dead_letter', limit: 500 })
+    .query({ state, limit: 500 })
     .set('Authorization', `Bearer ${admin}`)
     .expect(200);
   return (response.body.items as { id: string }[]).map((item) => item.id);
@@ -279,6 +281,53 @@ describe('delivery faults against OpenSSH (pipeline level)', () => {
     expect(retry.items.map((item) => item.outcome)).toEqual(['delivered']);
     expect(filesAtPayer(tiny, transmission.fileName)).toEqual({ final: [transmission.fileName], other: [] });
     expect(copiesAtPayer(tiny, transmission.bytes)).toBe(1);
+    await expectSentOnce(claimIds);
+  });
+
+  it('the connection stalls while the rename is in flight: in_doubt (never retried on its own), listed; the admin says not delivered and the next run delivers once', async () => {
+    const proxy = await startTcpFaultProxy(sshd.host, sshd.port);
+    proxies.push(proxy);
+    const { claimIds, transmission } = await scenario('F7', { host: proxy.host, port: proxy.port });
+    // The network stops at the moment the rename request leaves: its answer can never come back.
+    const rename = jest.spyOn(SftpConnection.prototype, 'rename');
+    const realRename = rename.getMockImplementation() ?? SftpConnection.prototype.rename;
+    rename.mockImplementation(function (this: SftpConnection, from: string, to: string) {
+      proxy.stall();
+      return realRename.call(this, from, to);
+    });
+    let run: Awaited<ReturnType<DeliveryService['deliverDue']>>;
+    try {
+      run = await delivery.deliverDue();
+    } finally {
+      rename.mockRestore();
+      proxy.resume();
+    }
+    expect(run.items).toEqual([
+      expect.objectContaining({
+        transmissionId: transmission.id,
+        outcome: 'in-doubt',
+        code: expect.stringMatching(/^(TIMEOUT|CONNECTION_LOST)$/),
+      }),
+    ]);
+    expect(await transmissionRow(t, transmission.id)).toMatchObject({ state: 'in_doubt' });
+    expect(await deadLetterIds('in_doubt')).toContain(transmission.id);
+    await expectNotSent(claimIds);
+    expect((await delivery.deliverDue()).claimed).toBe(0);
+
+    await t.http
+      .post(`/v1/admin/transmissions/${transmission.id}/resolve`)
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ outcome: 'not-delivered' })
+      .expect(200);
+    const retry = await delivery.deliverDue();
+    expect(retry.items.map((item) => item.outcome)).toEqual([
+      expect.stringMatching(/^(already-)?delivered$/),
+    ]);
+    expect(filesAtPayer(sshd.outboundDir, transmission.fileName)).toEqual({
+      final: [transmission.fileName],
+      other: [],
+    });
+    expect(copiesAtPayer(sshd.outboundDir, transmission.bytes)).toBe(1);
     await expectSentOnce(claimIds);
   });
 });
