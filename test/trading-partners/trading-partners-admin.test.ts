@@ -343,6 +343,21 @@ describe('trading partner admin API', () => {
     expect((await service.findById(shared.id))?.enabled).toBe(true);
   });
 
+  it('documents the endpoints in OpenAPI, with a view schema that has no secret fields', async () => {
+    const doc = (await t.http.get('/docs-json').expect(200)).body as Json;
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([BASE, `${BASE}/{id}`, `${BASE}/{id}/disable`]),
+    );
+    const view = doc.components.schemas.TradingPartnerView as Json;
+    expect(Object.keys(view.properties)).toEqual(
+      expect.arrayContaining(['credential', 'hostKeyFingerprint']),
+    );
+    expect(JSON.stringify(view)).not.toMatch(/password|privateKey|ciphertext/i);
+    const request = doc.components.schemas.PartnerCredentialRequest as Json;
+    expect(request.properties.password.writeOnly).toBe(true);
+    expect(request.properties.privateKey.writeOnly).toBe(true);
+  });
+
   it('never let the canary out: no response body and no log line contains it', () => {
     expect(bodies.length).toBeGreaterThan(20);
     for (const text of bodies) expect(text).not.toContain('CANARY');
