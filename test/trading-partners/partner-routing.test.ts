@@ -116,6 +116,41 @@ describe('TradingPartnersService (pipeline API)', () => {
     expect(rows).toHaveLength(1);
   });
 
+  it('refuses a tampered or transplanted ciphertext with partner_credential_unreadable; a new credential heals it', async () => {
+    const org = await t.createOrg();
+    const a = await service.create(org.id, input({ name: 'Cipher A', payerIds: [] }), actor);
+    const b = await service.create(
+      org.id,
+      input({ name: 'Cipher B', payerIds: [], credential: { method: 'password', password: 'CANARY-b' } }),
+      actor,
+    );
+    const repo = t.dataSource.getRepository(TradingPartnerEntity);
+    const codeOf = async (id: string): Promise<unknown> => {
+      try {
+        service.connectionOptionsFor(await repo.findOneByOrFail({ id }));
+        return 'readable';
+      } catch (error) {
+        expect(String((error as Error).message)).not.toContain('CANARY');
+        return (error as { code?: string }).code;
+      }
+    };
+    // B's ciphertext copied onto A's row: the partner id is authenticated data, so it does not decrypt.
+    await repo.update({ id: a.id }, { credentialCiphertext: b.credentialCiphertext });
+    expect(await codeOf(a.id)).toBe('partner_credential_unreadable');
+    const tampered = Buffer.from(b.credentialCiphertext);
+    tampered[tampered.length - 1] ^= 0xff;
+    await repo.update({ id: b.id }, { credentialCiphertext: tampered });
+    expect(await codeOf(b.id)).toBe('partner_credential_unreadable');
+
+    await service.update(
+      org.id,
+      a.id,
+      { credential: { method: 'private-key', privateKey: sshd.privateKey } },
+      actor,
+    );
+    expect(await codeOf(a.id)).toBe('readable');
+  });
+
   it('connectionOptionsFor connects to a real sshd and lists a directory with the stored credential', async () => {
     const org = await t.createOrg();
     const partner = await service.create(org.id, input({ name: 'Real SSHD', payerIds: [] }), actor);
