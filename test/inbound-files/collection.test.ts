@@ -257,6 +257,19 @@ describe('inbound collection', () => {
     expect(await storedFiles(t, p.id)).toHaveLength(1);
   });
 
+  it('an empty inbound directory is listed once, without the stability wait', async () => {
+    const { partner: p } = await partner();
+    let waits = 0;
+    const report = await collection.collectAll({
+      ...FAST,
+      sleep: async () => {
+        waits += 1;
+      },
+    });
+    expect(report.partners.find((entry) => entry.partnerId === p.id)).toMatchObject({ listed: 0, stored: 0 });
+    expect(waits).toBe(0);
+  });
+
   it('one partner failing (wrong host key) does not stop the others, and the failure is coded', async () => {
     const broken = await partner({
       overrides: { hostKeyFingerprint: 'SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' },

@@ -1,5 +1,5 @@
 // Collection: every enabled partner's inbound directory, polled. For each file that looks complete (no
-// temporary name, size and mtime stable across two listings) the bytes are downloaded and checked for a
+// temporary name, size and mtime stable across two listings: selectCompleteFiles of ../transmissions/sftp) the bytes are downloaded and checked for a
 // closing IEA; an incomplete file stays on the server for the next tick. A complete file is stored (one
 // INSERT .. ON CONFLICT (partner_id, sha256) DO NOTHING, committed) and only then deleted or archived on the
 // server. A crash between that commit and the remote delete costs one more download next tick: the SHA-256
@@ -16,9 +16,9 @@ import {
   CompleteRemoteFile,
   downloadFile,
   isSftpError,
-  listCompleteFiles,
   moveRemoteFile,
   removeRemoteFile,
+  selectCompleteFiles,
   SftpConnection,
   withSftpConnection,
 } from '../transmissions/sftp';
@@ -73,6 +73,12 @@ export interface CollectionReport {
 
 const DEFAULT_INCOMPLETE_QUARANTINE_AFTER_MS = 60 * 60 * 1000;
 
+const DEFAULT_STABLE_FOR_MS = 2_000;
+const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Partners collected at the same time (each has its own SFTP connection and stability wait). */
+const PARTNER_CONCURRENCY = 4;
+
 function emptyCounts(): PartnerCollectionCounts {
   return {
     listed: 0,
@@ -112,10 +118,15 @@ export class CollectionService {
    */
   async collectAll(options: CollectionOptions = {}): Promise<CollectionReport> {
     const partners = await this.partners.listEnabled();
-    const reports: PartnerCollectionReport[] = [];
-    for (const partner of partners) {
-      reports.push(await this.collectPartner(partner, options));
-    }
+    const reports: PartnerCollectionReport[] = new Array(partners.length);
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < partners.length) {
+        const index = next++;
+        reports[index] = await this.collectPartner(partners[index], options);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(PARTNER_CONCURRENCY, partners.length) }, worker));
     let processed = 0;
     let processFailures = 0;
     for (const fileId of reports.flatMap((report) => report.storedFileIds)) {
@@ -156,10 +167,14 @@ export class CollectionService {
     try {
       const connectionOptions = this.partners.connectionOptionsFor(partner);
       await withSftpConnection(connectionOptions, async (connection) => {
-        const files = await listCompleteFiles(connection, partner.inboundDir, {
-          stableForMs: options.stableForMs,
-          sleep: options.sleep,
-        });
+        // listCompleteFiles, with an early exit: most polls find nothing, and then the stability wait
+        // between the two listings is skipped.
+        const first = await connection.list(partner.inboundDir);
+        const candidates = selectCompleteFiles(first, first, partner.inboundDir);
+        if (candidates.length === 0) return;
+        await (options.sleep ?? defaultSleep)(options.stableForMs ?? DEFAULT_STABLE_FOR_MS);
+        const second = await connection.list(partner.inboundDir);
+        const files = selectCompleteFiles(first, second, partner.inboundDir);
         report.listed = files.length;
         for (const file of files) {
           await this.collectFile(connection, partner, file, options, report);
