@@ -505,3 +505,101 @@ describe('277CA', () => {
     ]);
   });
 });
+
+describe('GET /v1/claims/:id journey', () => {
+  it('shows received, the sending interchange, the 999 and 277CA results and the payer claim number', async () => {
+    const s = await scenario({ count: 2 });
+    await receive(s.partner, file999(s.bytes, ++replyIsa13));
+    await receive(
+      s.partner,
+      file277CA(s.bytes, ++replyIsa13, {
+        reject: new Map([[s.pcns[1], [{ categoryCode: 'A6', statusCode: '33', entityCode: 'IL' }]]]),
+      }),
+    );
+    const [sent] = (await t.dataSource.query(
+      `SELECT t.file_name AS "fileName", i.isa13, tc.gs06, tc.st02 FROM transmission_claims tc
+         JOIN transmissions t ON t.id = tc.transmission_id
+         JOIN transmission_interchanges i ON i.id = tc.interchange_id WHERE tc.claim_id = $1`,
+      [s.claimIds[0]],
+    )) as { fileName: string; isa13: number; gs06: number; st02: number }[];
+
+    const accepted = await t.http
+      .get(`/v1/claims/${s.claimIds[0]}`)
+      .set('Authorization', `Bearer ${s.key}`)
+      .expect(200);
+    const journey = accepted.body.journey as Record<string, unknown>;
+    expect(journey.receivedAt).toEqual(expect.any(String));
+    expect(journey.queuedAt).toEqual(expect.any(String));
+    expect(journey.sentAt).toEqual(expect.any(String));
+    expect(journey.sends).toEqual([
+      expect.objectContaining({
+        transmissionId: s.transmissionId,
+        fileName: sent.fileName,
+        kind: '837P',
+        state: 'accepted',
+        isa13: String(sent.isa13).padStart(9, '0'),
+        gs06: String(sent.gs06),
+        st02: String(sent.st02).padStart(4, '0'),
+        current: true,
+        ta1: null,
+      }),
+    ]);
+    expect(journey.acknowledgment999).toMatchObject({
+      result: 'accepted',
+      source: '999',
+      details: { acknowledgmentCode: 'A', acknowledgmentDescription: 'Accepted' },
+    });
+    expect(journey.acknowledgment277CA).toMatchObject({
+      result: 'accepted',
+      details: { statuses: [{ categoryCode: 'A2', statusCode: '20', loop: '2200D' }] },
+    });
+    expect(journey.payerClaimNumber).toBe(`PCN-${s.pcns[0]}`);
+    expect(accepted.body.status).toBe('accepted_277ca');
+
+    const rejected = await t.http
+      .get(`/v1/claims/${s.claimIds[1]}`)
+      .set('Authorization', `Bearer ${s.key}`)
+      .expect(200);
+    expect(rejected.body.status).toBe('rejected_277ca');
+    expect(rejected.body.journey.sends[0].current).toBe(false);
+    expect(rejected.body.journey.payerClaimNumber).toBeNull();
+    expect(rejected.body.journey.acknowledgment277CA).toMatchObject({
+      result: 'rejected',
+      details: {
+        statuses: [
+          {
+            categoryCode: 'A6',
+            categoryDescription: 'Acknowledged: rejected for missing information',
+            statusCode: '33',
+            statusDescription: expect.any(String),
+            entityCode: 'IL',
+          },
+        ],
+      },
+    });
+
+    // Another organisation sees none of it.
+    const stranger = await t.createOrgWithKey('admin');
+    await t.http
+      .get(`/v1/claims/${s.claimIds[0]}`)
+      .set('Authorization', `Bearer ${stranger.key}`)
+      .expect(404);
+  });
+
+  it('shows a TA1 rejection with its note on the interchange', async () => {
+    const s = await scenario({ count: 1 });
+    await receive(s.partner, ta1File(s.bytes, 'R', '006', ++replyIsa13));
+    const response = await t.http
+      .get(`/v1/claims/${s.claimIds[0]}`)
+      .set('Authorization', `Bearer ${s.key}`)
+      .expect(200);
+    expect(response.body.status).toBe('rejected_ta1');
+    expect(response.body.journey.sends[0]).toMatchObject({
+      state: 'rejected',
+      current: false,
+      ta1: { acknowledgmentCode: 'R', noteCode: '006', noteDescription: 'Invalid Interchange Sender ID' },
+    });
+    expect(response.body.journey.ta1).toMatchObject({ result: 'rejected', details: { noteCode: '006' } });
+    expect(response.body.journey.acknowledgment999).toBeNull();
+  });
+});

@@ -1,7 +1,9 @@
 /** Reads of claims and batches, always scoped to the caller's organisation (another org's id is a 404). */
 import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { DomainError, NotFoundError } from '../../common/errors/domain-error';
 import { isUuid } from '../../common/ids';
+import { buildClaimJourney, loadClaimSends, type ClaimJourney } from '../acknowledgments/claim-journey';
 import { BatchesRepository, type BatchView } from '../batches/batches.repository';
 import { decodeCursor, encodeCursor } from './claim-cursor';
 import type { ClaimStatus } from './claim-status';
@@ -14,6 +16,7 @@ import { ClaimsRepository, type ClaimSummary } from './repositories/claims.repos
 export interface ClaimDetailView extends ClaimSummary {
   claim: unknown;
   timeline: StatusEventView[];
+  journey: ClaimJourney;
 }
 
 export interface ClaimListQuery {
@@ -37,6 +40,7 @@ export class ClaimsQueryService {
     private readonly claims: ClaimsRepository,
     private readonly events: ClaimStatusEventsRepository,
     private readonly batches: BatchesRepository,
+    private readonly dataSource: DataSource,
   ) {}
 
   async getClaim(orgId: string, claimId: string): Promise<ClaimDetailView> {
@@ -44,8 +48,9 @@ export class ClaimsQueryService {
     const claim = await this.claims.findById(orgId, claimId);
     if (!claim) throw new NotFoundError('claim');
     const timeline = await this.events.timeline(orgId, claimId);
+    const journey = buildClaimJourney(timeline, await loadClaimSends(this.dataSource, orgId, claimId));
     const { submitted, ...summary } = claim;
-    return { ...summary, claim: submitted, timeline };
+    return { ...summary, claim: submitted, timeline, journey };
   }
 
   async listClaims(

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ClaimJourneyDto } from '../../acknowledgments/claim-journey.dto';
 import { CLAIM_STATUSES, type ClaimStatus } from '../claim-status';
 import { ClaimDto } from './claim.dto';
 
@@ -83,6 +84,8 @@ export class ClaimDetailDto extends ClaimSummaryDto {
   @ApiProperty({ type: ClaimDto, description: 'The claim as submitted' }) claim!: ClaimDto;
   @ApiProperty({ type: [StatusEventDto], description: 'Status history, oldest first' })
   timeline!: StatusEventDto[];
+  @ApiProperty({ type: ClaimJourneyDto, description: 'Received, sent in which interchange, TA1, 999, 277CA' })
+  journey!: ClaimJourneyDto;
 }
 
 export class ClaimListDto {
