@@ -199,6 +199,39 @@ describe('TransmissionsRepository.transition (compare-and-set)', () => {
   });
 });
 
+describe('delivery lease', () => {
+  it('a lease is renewed only by the worker holding it, and only while uploading', async () => {
+    const { transmission } = await builtWithClaims(1, 'L1');
+    const now = new Date();
+    const lease = new Date(now.getTime() + 60_000);
+    const [claimed] = await t.dataSource
+      .transaction((manager) => repository.claimDue(manager, now, lease, 1_000, { test: 'lease' }))
+      .then((rows) => rows.filter((row) => row.id === transmission.id));
+    expect(claimed).toMatchObject({ previousState: 'built', leaseUntil: lease });
+    const later = new Date(lease.getTime() + 60_000);
+    expect(await repository.renewLease(transmission.id, new Date(lease.getTime() - 1), later)).toBe(false);
+    expect(await repository.renewLease(transmission.id, lease, later)).toBe(true);
+    expect((await transmissionRow(t, transmission.id)).nextAttemptAt).toEqual(later);
+    // The old lease no longer records anything.
+    await expect(
+      t.dataSource.transaction((manager) =>
+        repository.transition(
+          manager,
+          transmission.id,
+          'uploading',
+          'dead_letter',
+          {},
+          { leaseUntil: lease },
+        ),
+      ),
+    ).rejects.toMatchObject({ code: 'transmission_state_conflict' });
+    await t.dataSource.transaction((manager) =>
+      repository.transition(manager, transmission.id, 'uploading', 'dead_letter', {}, { leaseUntil: later }),
+    );
+    expect(await repository.renewLease(transmission.id, later, new Date(later.getTime() + 1))).toBe(false);
+  });
+});
+
 describe('admin API /v1/admin/transmissions', () => {
   async function inDoubt(tag: string) {
     const built = await builtWithClaims(2, tag);

@@ -196,6 +196,20 @@ export class TransmissionsRepository {
     return claimed;
   }
 
+  /**
+   * Extends a worker's lease on a claimed row (compare-and-set on the lease it holds); false when the lease
+   * was taken over meanwhile. Not a state change, so no event. Used before each file of a partner's group,
+   * so a long run does not lose the files it has not reached yet.
+   */
+  async renewLease(id: string, heldLease: Date, newLease: Date): Promise<boolean> {
+    const [rows] = (await this.dataSource.query(
+      `UPDATE transmissions SET next_attempt_at = $3
+        WHERE id = $1 AND state = 'uploading' AND next_attempt_at = $2 RETURNING id`,
+      [id, heldLease, newLease],
+    )) as [{ id: string }[], number];
+    return rows.length === 1;
+  }
+
   /** The stored file of a transmission (read outside any transaction, right before uploading it). */
   async fileOf(id: string, manager?: EntityManager): Promise<{ bytes: Buffer; sha256: string } | undefined> {
     const rows = (await (manager ?? this.dataSource).query(

@@ -189,6 +189,10 @@ export class DeliveryService {
       const options = this.partners.connectionOptionsFor(partner);
       for (let index = 0; index < rows.length; index += 1) {
         const row = rows[index];
+        if (index > 0 && !(await this.renewLease(row))) {
+          items.push({ transmissionId: row.id, partnerId: row.partnerId, outcome: 'lease-lost' });
+          continue;
+        }
         if (connection === undefined || !connection.isOpen) {
           await connection?.close();
           connection = undefined;
@@ -209,6 +213,16 @@ export class DeliveryService {
       await connection?.close();
     }
     return items;
+  }
+
+  /** A fresh lease for the next file of a group; false when another worker has taken the row over. */
+  private async renewLease(row: ClaimedTransmission): Promise<boolean> {
+    const lease = new Date(this.clock.now().getTime() + this.config.delivery.leaseSeconds * 1000);
+    if (lease.getTime() <= row.leaseUntil.getTime()) return true;
+    const renewed = await this.transmissions.renewLease(row.id, row.leaseUntil, lease);
+    if (renewed) row.leaseUntil = lease;
+    else this.logger.warn({ transmissionId: row.id }, 'delivery lease lost before upload; skipped');
+    return renewed;
   }
 
   private async deliverOne(
