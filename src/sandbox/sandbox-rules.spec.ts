@@ -1,5 +1,6 @@
 import {
   acknowledgeClaim,
+  answerEligibility,
   adjudicateClaim,
   ClaimFacts,
   COPAY_CENTS,
@@ -202,5 +203,27 @@ describe('sandbox rules: 835', () => {
         expectBalanced(decision);
       }
     }
+  });
+});
+
+describe('sandbox rules: 271', () => {
+  it('E1: a member id ending in 99 gets AAA 72 (invalid member id), follow-up C', () => {
+    expect(answerEligibility({ memberId: 'MBR000099', serviceTypeCodes: ['30'] })).toEqual({
+      rule: 'E1',
+      kind: 'rejected',
+      rejectReasonCode: '72',
+      followUpActionCode: 'C',
+    });
+  });
+
+  it('E2: anything else is active coverage for the requested service types (30 when none)', () => {
+    expect(answerEligibility({ memberId: 'MBR000001', serviceTypeCodes: ['98', 'UC'] })).toEqual({
+      rule: 'E2',
+      kind: 'active',
+      serviceTypeCodes: ['98', 'UC'],
+    });
+    expect(answerEligibility({ memberId: 'MBR000001', serviceTypeCodes: [] })).toMatchObject({
+      serviceTypeCodes: ['30'],
+    });
   });
 });

@@ -15,6 +15,9 @@
  * | R8   | 835   | member id ends in `4`                                   | fee schedule: CAS CO-45 of 10 % of each payable line            |
  * | R9   | 835   | anything else accepted by the 277CA                     | paid in full: SVC03 = SVC02, CLP04 = CLP03                       |
  *
+ * | E1   | 271   | 270 subscriber member id ends in `99`                   | AAA*Y**72*C (invalid member id) in the patient's loop           |
+ * | E2   | 271   | any other 270 request                                   | EB*1 active coverage (IND) for the requested service types, plus the plan: EB*C deductible 50.00, EB*A coinsurance 20 %, EB*B copay 25.00 |
+ *
  * DENY_LIST: A9270 -> CO-96 (non-covered charge), 97799 -> CO-204 (not covered under the benefit plan),
  * 99080 -> CO-97 (included in another service). CLP02 is 1, 2 or 3 by the claim's payer responsibility
  * (SBR01 P, S, T) unless R4 makes it 4. CLP05 (patient responsibility) is the sum of the PR adjustments.
@@ -187,4 +190,20 @@ export function adjudicateClaim(claim: ClaimFacts): PaymentDecision {
     patientResponsibilityCents,
     lines,
   };
+}
+
+export type EligibilityDecision =
+  | { rule: 'E1'; kind: 'rejected'; rejectReasonCode: string; followUpActionCode: string }
+  | { rule: 'E2'; kind: 'active'; serviceTypeCodes: string[] };
+
+/** E1, E2: the 271's answer to one 270 request. */
+export function answerEligibility(request: {
+  memberId: string;
+  serviceTypeCodes: readonly string[];
+}): EligibilityDecision {
+  if (request.memberId.endsWith('99')) {
+    return { rule: 'E1', kind: 'rejected', rejectReasonCode: '72', followUpActionCode: 'C' };
+  }
+  const serviceTypeCodes = request.serviceTypeCodes.length > 0 ? [...request.serviceTypeCodes] : ['30'];
+  return { rule: 'E2', kind: 'active', serviceTypeCodes };
 }
