@@ -12,6 +12,8 @@ import { Clock } from '../../../common/clock';
 import { DomainError } from '../../../common/errors/domain-error';
 import { newId } from '../../../common/ids';
 import { GATEWAY_LOGGER, type GatewayLogger } from '../../../common/logging/logger';
+import type { AppConfig } from '../../../config/config';
+import { APP_CONFIG } from '../../../config/config.module';
 import { hasErrors, validateX12 } from '../../../x12/read';
 import { X12Error } from '../../../x12/syntax/types';
 import type { ClaimKind } from '../../claims/claim-status';
@@ -25,6 +27,7 @@ import {
 import type { TransmissionKind } from '../transmission.entity';
 import { BatchClaimsMovedError, BatchFileInvalidError, BatchFileUnwritableError } from './batching.errors';
 import { BatchingRepository, type LockedClaim, type NewTransmissionClaim } from './batching.repository';
+import { SerialQueue } from './serial-queue';
 import { layout837File, write837File, type Claim837FileInterchange } from './claim-837-file';
 
 export const TRANSMISSION_KIND_BY_CLAIM_KIND: Readonly<Record<ClaimKind, TransmissionKind>> = {
@@ -82,6 +85,15 @@ const DEFAULT_MAX_FILES_PER_GROUP = 1000;
 @Injectable()
 export class BatchingService {
   private readonly log: GatewayLogger;
+  private readonly embedded: boolean;
+  /**
+   * On the embedded database, builds in this process run one at a time: PGlite runs one transaction at a
+   * time anyway, and pglite-socket mixes up protocol state between connections whose queries interleave
+   * (seen as "unnamed prepared statement does not exist"). One process owns the embedded database, so
+   * nothing is lost. On PostgreSQL, concurrent builds (a tick and a send-now, or several processes) are
+   * kept apart by the row locks alone.
+   */
+  private readonly embeddedQueue = new SerialQueue();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -90,8 +102,10 @@ export class BatchingService {
     private readonly partners: TradingPartnersService,
     private readonly clock: Clock,
     @Inject(GATEWAY_LOGGER) logger: GatewayLogger,
+    @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.log = logger.child({ component: 'batching' });
+    this.embedded = config.database.mode === 'embedded';
   }
 
   /**
@@ -99,6 +113,10 @@ export class BatchingService {
    * for one group's failure: it is logged with its code, reported in `failures`, and retried next run.
    */
   async buildDue(options: BuildOptions = {}): Promise<BuildRunResult> {
+    return this.embedded ? this.embeddedQueue.run(() => this.build(options)) : this.build(options);
+  }
+
+  private async build(options: BuildOptions): Promise<BuildRunResult> {
     const result: BuildRunResult = { files: [], claimsBatched: 0, claimsWithoutPartner: 0, failures: [] };
     const { groups, withoutPartner } = await this.partnerGroups(options.orgId);
     result.claimsWithoutPartner = withoutPartner;
