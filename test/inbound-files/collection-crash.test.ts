@@ -1,6 +1,7 @@
 // The gateway process SIGKILLed during collection, against a real PostgreSQL shared by two processes:
 // - after a file's commit, before its remote delete: the next pass downloads it again, finds its SHA-256
-//   stored, inserts nothing and removes it (one row, file gone);
+//   stored, inserts nothing and removes it (one row, file gone), and processes the file the dead process
+//   never processed;
 // - before the commit (its INSERT blocked by another transaction): nothing is stored and the file stays on
 //   the server; the next pass stores it once and removes it.
 import { ChildProcess, spawn } from 'node:child_process';
@@ -109,6 +110,9 @@ it('killed between the commit and the remote delete: the next pass stores nothin
   const rows = await storedFiles(t, partner.id);
   expect(rows).toHaveLength(1);
   expect(Buffer.compare(rows[0].bytes, bytes)).toBe(0);
+  // The dead process never processed it; the next pass's sweep of unprocessed files did.
+  expect(rows[0].processed_at).not.toBeNull();
+  expect(rows[0].process_count).toBe(1);
   await retirePartner(t, partner);
 });
 
