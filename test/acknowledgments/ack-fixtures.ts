@@ -135,6 +135,8 @@ export interface Options277CA {
   only?: (patientControlNumber: string) => boolean;
   /** Extra claims the 837 never carried. */
   extra?: ClaimToAcknowledge[];
+  /** Reject the whole batch at 2200B (no provider or claim levels are written). */
+  batchRejection?: StatusCode277CA[];
   /** Replace the billing provider NPI written at 2100C. */
   npi?: string;
 }
@@ -182,6 +184,7 @@ export function file277CA(bytes837: Buffer, replyIsa13: number, options: Options
     batchTraceNumber: received.controlNumber,
     receiptDate: '20240110',
     billingProviders: [...byNpi.entries()].map(([npi, claims]) => ({ name: 'BILLING', npi, claims })),
+    batchRejection: options.batchRejection,
   });
   return writeInterchange({
     header: replyHeader(received, { ...DATE, controlNumber: replyIsa13 }),

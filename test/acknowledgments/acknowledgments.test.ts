@@ -93,6 +93,8 @@ async function scenario(
     org?: { orgId: string; key: string };
     claims?: Record<string, unknown>[];
     inDoubt?: boolean;
+    /** Leave the transmission here instead of delivering it. */
+    stopAt?: 'uploading' | 'dead_letter';
   } = {},
 ): Promise<Scenario> {
   const org = options.org ?? (await t.createOrgWithKey('admin'));
@@ -106,6 +108,11 @@ async function scenario(
   const transmissionId = built.files[0].transmissionId;
   await t.dataSource.transaction(async (manager: EntityManager) => {
     await transmissions.transition(manager, transmissionId, 'built', 'uploading');
+    if (options.stopAt === 'uploading') return;
+    if (options.stopAt === 'dead_letter') {
+      await transmissions.transition(manager, transmissionId, 'uploading', 'dead_letter');
+      return;
+    }
     if (options.inDoubt) {
       await transmissions.transition(manager, transmissionId, 'uploading', 'in_doubt');
       return;
@@ -353,6 +360,48 @@ describe('999', () => {
   });
 });
 
+describe('transmissions not (yet) delivered', () => {
+  it('retries a 999 that arrives while its file is still uploading, and applies it once delivered', async () => {
+    const s = await scenario({ count: 1, stopAt: 'uploading' });
+    const text = file999(s.bytes, ++replyIsa13);
+    const bytes = Buffer.from(text);
+    const fileId = (await inbound.store({
+      partnerId: s.partner.id,
+      orgId: s.orgId,
+      remoteName: 'early.x12',
+      bytes,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      classification: classifyInboundFile(bytes),
+    })) as string;
+    await expect(inbound.process(fileId)).rejects.toMatchObject({ code: expect.any(String) });
+    const [stored] = (await t.dataSource.query(`SELECT state FROM inbound_files WHERE id = $1`, [
+      fileId,
+    ])) as {
+      state: string;
+    }[];
+    expect(stored.state).toBe('stored');
+    expect(await statusesOf(s.claimIds)).toEqual(['queued']);
+
+    await t.dataSource.transaction(async (manager: EntityManager) => {
+      await transmissions.transition(manager, s.transmissionId, 'uploading', 'delivered');
+      const [row] = (await manager.query(`SELECT file_name FROM transmissions WHERE id = $1`, [
+        s.transmissionId,
+      ])) as { file_name: string }[];
+      await delivery.markClaimsSent(manager, s.transmissionId, row.file_name, 'sftp');
+    });
+    expect((await inbound.process(fileId)).outcome).toBe('applied');
+    expect(await statusesOf(s.claimIds)).toEqual(['accepted_999']);
+  });
+
+  it('quarantines an acknowledgment for a dead-letter transmission for an admin', async () => {
+    const s = await scenario({ count: 1, stopAt: 'dead_letter' });
+    const { file } = await receive(s.partner, file999(s.bytes, ++replyIsa13));
+    expect(file).toMatchObject({ state: 'quarantined', quarantineCode: 'ACK_TRANSMISSION_DEAD_LETTER' });
+    expect(await statusesOf(s.claimIds)).toEqual(['queued']);
+    expect(await transmissionState(s.transmissionId)).toBe('dead_letter');
+  });
+});
+
 describe('TA1', () => {
   it('R rejects the interchange: claims rejected_ta1 with the note, transmission rejected, ISA13 result stored', async () => {
     const s = await scenario({ count: 2 });
@@ -471,6 +520,19 @@ describe('277CA', () => {
     expect(file.quarantineDetail).not.toContain('NOSUCHCLAIM');
     expect(await statusesOf(s.claimIds)).toEqual(['sent', 'sent']);
     expect((await claimRows(s.claimIds)).map((row) => row.payerClaimNumber)).toEqual([null, null]);
+  });
+
+  it('quarantines a 277CA that rejects a whole batch at 2200B without naming claims', async () => {
+    const s = await scenario({ count: 2 });
+    const { file } = await receive(
+      s.partner,
+      file277CA(s.bytes, ++replyIsa13, {
+        batchRejection: [{ categoryCode: 'A3', statusCode: '24', entityCode: '41' }],
+      }),
+    );
+    expect(file).toMatchObject({ state: 'quarantined', quarantineCode: 'ACK_277CA_BATCH_REJECTED' });
+    expect(file.quarantineDetail).toContain('2200B HL 2 rejected');
+    expect(await statusesOf(s.claimIds)).toEqual(['sent', 'sent']);
   });
 
   it('on a shared partner, narrows a CLM01 seen in two organisations by billing NPI, else quarantines', async () => {

@@ -99,6 +99,12 @@ function sentAs(claim: SetClaim): Record<string, unknown> {
   };
 }
 
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 function fileOutcomeOf999(ak901: string): FileOutcome {
   if (ak901 === 'A' || ak901 === 'E') return 'accepted';
   if (ak901 === 'P') return 'partially_accepted';
@@ -293,7 +299,7 @@ export class AcknowledgmentsService {
     );
     const claims = await this.repository.lockClaimsOfGroup(manager, file.partnerId, pair, gs06);
     const bySet = new Map<number, SetClaim[]>();
-    for (const claim of claims) bySet.set(claim.st02, [...(bySet.get(claim.st02) ?? []), claim]);
+    for (const claim of claims) pushTo(bySet, claim.st02, claim);
 
     const ak901 = ack.groupResponse.acknowledgmentCode;
     const answered = new Set<number>();
@@ -396,11 +402,7 @@ export class AcknowledgmentsService {
       ...new Set(numbers),
     ]);
     const byNumber = new Map<string, typeof candidates>();
-    for (const candidate of candidates)
-      byNumber.set(candidate.patientControlNumber, [
-        ...(byNumber.get(candidate.patientControlNumber) ?? []),
-        candidate,
-      ]);
+    for (const candidate of candidates) pushTo(byNumber, candidate.patientControlNumber, candidate);
     const transmissionIds = new Set<string>();
     const changes: Parameters<AcknowledgmentPlan['changeClaim']>[0][] = [];
     for (const entry of claimsInFile) {
@@ -553,7 +555,7 @@ export class AcknowledgmentsService {
     const unlink = new Map<string, string[]>();
     for (const change of plan.claimChanges) {
       if (change.unlinkFrom === undefined) continue;
-      unlink.set(change.unlinkFrom, [...(unlink.get(change.unlinkFrom) ?? []), change.claimId]);
+      pushTo(unlink, change.unlinkFrom, change.claimId);
     }
     for (const [transmissionId, claimIds] of unlink)
       await this.repository.unlinkFromTransmission(manager, transmissionId, claimIds);
