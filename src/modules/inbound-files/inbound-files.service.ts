@@ -128,7 +128,7 @@ export class InboundFilesService {
         }
         const outcome = await this.decide(manager, { ...file, kind: classification.kind }, classification);
         await this.repository.recordOutcome(manager, fileId, outcome);
-        return { fileId, kind: outcome.kind, state: outcome.state, outcome: outcomeName(outcome) };
+        return { fileId, kind: outcome.kind, state: outcome.state, outcome: outcome.state };
       });
     } catch (error) {
       if (error instanceof InboundFileNotFoundError) throw error;
@@ -279,10 +279,6 @@ function decodeCursor(cursor: string): { receivedAt: Date; id: string } {
   throw new ValidationFailedError([
     { path: '$.cursor', code: 'cursor_invalid', message: 'not a valid cursor' },
   ]);
-}
-
-function outcomeName(outcome: InboundFileOutcome): ProcessOutcome {
-  return outcome.state;
 }
 
 /**
