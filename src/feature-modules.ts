@@ -9,6 +9,7 @@ import { ClaimsModule } from './modules/claims/claims.module';
 import { InboundFilesModule } from './modules/inbound-files/inbound-files.module';
 import { TradingPartnersModule } from './modules/trading-partners/trading-partners.module';
 import { TransmissionsModule } from './modules/transmissions/transmissions.module';
+import { SandboxModule } from './sandbox/sandbox.module';
 
 export const FEATURE_MODULES: (Type | DynamicModule)[] = [
   ClaimsModule,
@@ -16,4 +17,5 @@ export const FEATURE_MODULES: (Type | DynamicModule)[] = [
   TransmissionsModule,
   InboundFilesModule,
   AcknowledgmentsModule,
+  SandboxModule,
 ];
