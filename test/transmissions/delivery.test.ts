@@ -71,7 +71,7 @@ describe('DeliveryService.deliverDue', () => {
     const row = await transmissionRow(t, transmission.id);
     expect(row).toMatchObject({
       state: 'delivered',
-      attempts: 0,
+      attempts: 1,
       lastErrorCode: null,
       remotePath: `outbound/${transmission.fileName}`,
     });
@@ -229,6 +229,36 @@ describe('delivery lease', () => {
       repository.transition(manager, transmission.id, 'uploading', 'dead_letter', {}, { leaseUntil: later }),
     );
     expect(await repository.renewLease(transmission.id, later, new Date(later.getTime() + 1))).toBe(false);
+  });
+});
+
+describe('a worker that keeps crashing on a file', () => {
+  it('each claim counts an attempt; a takeover past the last attempt dead-letters instead of trying again', async () => {
+    const { claimIds, transmission } = await builtWithClaims(1, 'L2');
+    // Three workers claimed it and died without recording anything (their leases end at once here).
+    for (let crash = 1; crash <= 3; crash += 1) {
+      const now = new Date();
+      const claimed = await t.dataSource.transaction((manager) =>
+        repository.claimDue(manager, now, now, 1_000, { test: 'crashed worker' }),
+      );
+      expect(claimed.find((row) => row.id === transmission.id)).toMatchObject({ attempts: crash });
+    }
+    const run = await delivery.deliverDue();
+    expect(run.items).toEqual([
+      expect.objectContaining({
+        transmissionId: transmission.id,
+        outcome: 'dead-letter',
+        code: 'delivery_lease_expired',
+      }),
+    ]);
+    expect(await transmissionRow(t, transmission.id)).toMatchObject({ state: 'dead_letter', attempts: 4 });
+    expect(copiesAtPayer(sshd.outboundDir, transmission.bytes)).toBe(0);
+    expect(await claimSendings(t, claimIds)).toEqual([{ status: 'queued', sentEvents: 0 }]);
+    // An admin retry starts over: the file goes out once.
+    await t.http.post(`/v1/admin/transmissions/${transmission.id}/retry`).set(asAdmin()).expect(200);
+    expect((await delivery.deliverDue()).items.map((item) => item.outcome)).toEqual(['delivered']);
+    expect(copiesAtPayer(sshd.outboundDir, transmission.bytes)).toBe(1);
+    expect(await claimSendings(t, claimIds)).toEqual([{ status: 'sent', sentEvents: 1 }]);
   });
 });
 

@@ -50,7 +50,7 @@ export interface ClaimedTransmission {
   fileName: string;
   sha256: string;
   sizeBytes: number;
-  /** Failed attempts before this one. */
+  /** Delivery attempts started, this one included (a crashed worker's attempt counts too). */
   attempts: number;
   previousState: TransmissionState;
   /** next_attempt_at as set by the claim: the lease the worker must still hold when it records the outcome. */
@@ -158,7 +158,8 @@ export class TransmissionsRepository {
 
   /**
    * Claims up to `limit` due transmissions (built or uploading, next_attempt_at <= now) that no other
-   * worker holds, sets them 'uploading' with next_attempt_at = leaseUntil, and records the events. Run it
+   * worker holds, sets them 'uploading' with next_attempt_at = leaseUntil and one more attempt (counted when it
+   * starts, so a worker that keeps crashing on a file still runs out of attempts), and records the events. Run it
    * in a short transaction of its own and commit before any network I/O: the row locks end at commit, the
    * lease keeps other workers away until it expires (a crashed worker's rows become due again after it).
    */
@@ -176,7 +177,8 @@ export class TransmissionsRepository {
           ORDER BY next_attempt_at, id
           LIMIT $3
           FOR UPDATE SKIP LOCKED)
-       UPDATE transmissions t SET state = 'uploading', next_attempt_at = $2, updated_at = $1
+       UPDATE transmissions t
+          SET state = 'uploading', attempts = t.attempts + 1, next_attempt_at = $2, updated_at = $1
          FROM due WHERE t.id = due.id
        RETURNING t.id, t.org_id AS "orgId", t.partner_id AS "partnerId", t.kind, t.file_name AS "fileName",
          t.sha256, t.size_bytes AS "sizeBytes", t.attempts, due.previous_state AS "previousState"`,
@@ -189,7 +191,7 @@ export class TransmissionsRepository {
         transmissionId: row.id,
         fromState: row.previousState,
         toState: 'uploading' as const,
-        details: { ...details, attempt: row.attempts + 1, leaseUntil: leaseUntil.toISOString() },
+        details: { ...details, attempt: row.attempts, leaseUntil: leaseUntil.toISOString() },
         at: now,
       })),
     );

@@ -63,7 +63,7 @@ const PARTNER_CONCURRENCY = 4;
 /** Failures that happen before any byte is sent, with a stable code. */
 class DeliveryPreconditionError extends DomainError {
   constructor(
-    code: 'partner_not_found' | 'partner_disabled' | 'transmission_file_missing',
+    code: 'partner_not_found' | 'partner_disabled' | 'transmission_file_missing' | 'delivery_lease_expired',
     readonly retryable: boolean,
   ) {
     super(code, 'unavailable', `Delivery cannot start: ${code}.`);
@@ -85,6 +85,7 @@ function failureKindOf(error: unknown): FailureKind {
 export class DeliveryService {
   private readonly worker = `${hostname()}/${process.pid}`;
   private readonly retryPolicy: RetryPolicy;
+  private readonly logger: GatewayLogger;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -106,8 +107,6 @@ export class DeliveryService {
     );
   }
 
-  private readonly logger: GatewayLogger;
-
   /**
    * Claims up to `limit` due transmissions and delivers them, one connection per partner. Resolves with
    * what happened to each; never rejects for a delivery failure (those are recorded on the row).
@@ -120,13 +119,21 @@ export class DeliveryService {
     );
     if (claimed.length === 0) return { claimed: 0, items: [] };
 
+    const items: DeliveryRunItem[] = [];
     const byPartner = new Map<string, ClaimedTransmission[]>();
     for (const row of claimed) {
+      // Taken over from a worker that never recorded its last allowed attempt (it crashed, maybe on this very
+      // file): dead-letter it for an admin instead of crashing again. A retry still checks the payer first.
+      if (row.previousState === 'uploading' && row.attempts > this.config.delivery.maxAttempts) {
+        items.push(
+          await this.recordFailure(row, new DeliveryPreconditionError('delivery_lease_expired', true)),
+        );
+        continue;
+      }
       const group = byPartner.get(row.partnerId) ?? [];
       group.push(row);
       byPartner.set(row.partnerId, group);
     }
-    const items: DeliveryRunItem[] = [];
     const groups = [...byPartner.entries()];
     const runners = Array.from({ length: Math.min(PARTNER_CONCURRENCY, groups.length) }, async () => {
       for (let next = groups.shift(); next !== undefined; next = groups.shift()) {
@@ -264,7 +271,7 @@ export class DeliveryService {
           {
             worker: this.worker,
             outcome: result.outcome,
-            attempt: row.attempts + 1,
+            attempt: row.attempts,
             remotePath: result.remotePath,
             verifiedBy: result.verifiedBy,
             ...(result.markerPath !== undefined ? { markerPath: result.markerPath } : {}),
@@ -288,7 +295,7 @@ export class DeliveryService {
 
   private async recordFailure(row: ClaimedTransmission, error: unknown): Promise<DeliveryRunItem> {
     const failure = failureKindOf(error);
-    const attempts = row.attempts + 1;
+    const attempts = row.attempts;
     const decision: RetryDecision = this.retryPolicy.decide(attempts, failure);
     const item = (outcome: DeliveryRunOutcome): DeliveryRunItem => ({
       transmissionId: row.id,
@@ -297,7 +304,7 @@ export class DeliveryService {
       code: failure.code,
     });
     const details = { worker: this.worker, code: failure.code, attempt: attempts };
-    const patch = { attempts, lastErrorCode: failure.code.slice(0, 40) };
+    const patch = { lastErrorCode: failure.code.slice(0, 40) };
     try {
       await this.dataSource.transaction(async (manager) => {
         switch (decision.action) {

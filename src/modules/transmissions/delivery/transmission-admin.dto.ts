@@ -54,7 +54,8 @@ export class TransmissionDto {
   @ApiProperty({ description: 'SHA-256 of the stored bytes, hex' }) sha256!: string;
   @ApiProperty() sizeBytes!: number;
   @ApiProperty() claimCount!: number;
-  @ApiProperty({ description: 'Failed delivery attempts so far' }) attempts!: number;
+  @ApiProperty({ description: 'Delivery attempts started so far (an admin retry resets it)' })
+  attempts!: number;
   @ApiProperty({ description: 'When delivery may next be tried (or the current lease ends)' })
   nextAttemptAt!: string;
   @ApiProperty({ nullable: true, type: String, example: 'AUTH_FAILED' }) lastErrorCode!: string | null;
