@@ -38,7 +38,7 @@ import {
 
 jest.setTimeout(180_000);
 
-const LEASE_SECONDS = 4;
+const LEASE_SECONDS = 8;
 let scratch: { url: string; drop(): Promise<void> };
 let t: TestApp;
 let sshd: TestSshd;
