@@ -665,3 +665,12 @@ describe('GET /v1/claims/:id journey', () => {
     expect(response.body.journey.acknowledgment999).toBeNull();
   });
 });
+
+describe('logs', () => {
+  it('never carry patient names, member ids, bad element copies or raw X12', () => {
+    const all = t.logs.join('\n');
+    expect(all).toContain('acknowledgment applied');
+    expect(all).toContain('acknowledgment quarantined');
+    expect(all).not.toMatch(/SYNTH|CANARY|ISA\*|"MA\d|"MS[0-9a-f]/);
+  });
+});

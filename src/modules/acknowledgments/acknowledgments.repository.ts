@@ -159,14 +159,21 @@ export class AcknowledgmentsRepository {
     )) as SetClaim[];
   }
 
-  /** Transmissions by id, locked, in id order (a fixed lock order). */
-  async lockTransmissions(manager: EntityManager, ids: readonly string[]): Promise<TransmissionRow[]> {
+  /**
+   * Transmissions by id, in id order, locked unless `lock` is false (a 277CA only reads them: it never moves
+   * a transmission, and taking transmission locks after claim locks would invert delivery's lock order).
+   */
+  async lockTransmissions(
+    manager: EntityManager,
+    ids: readonly string[],
+    lock = true,
+  ): Promise<TransmissionRow[]> {
     if (ids.length === 0) return [];
     return (await manager.query(
       `SELECT t.id, t.org_id AS "orgId", t.state, t.file_name AS "fileName",
               (SELECT count(*)::int FROM (SELECT DISTINCT interchange_id, gs06 FROM transmission_claims x
                  WHERE x.transmission_id = t.id) groups) AS "groupCount"
-         FROM transmissions t WHERE t.id = ANY($1::uuid[]) ORDER BY t.id FOR UPDATE OF t`,
+         FROM transmissions t WHERE t.id = ANY($1::uuid[]) ORDER BY t.id ${lock ? 'FOR UPDATE OF t' : ''}`,
       [[...ids]],
     )) as TransmissionRow[];
   }

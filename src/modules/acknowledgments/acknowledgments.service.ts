@@ -445,7 +445,7 @@ export class AcknowledgmentsService {
         unlinkFrom: outcome === 'rejected' ? claim.transmissionId : undefined,
       });
     }
-    const locked = await this.repository.lockTransmissions(manager, [...transmissionIds]);
+    const locked = await this.repository.lockTransmissions(manager, [...transmissionIds], false);
     for (const transmission of locked) {
       if (!this.acknowledgeable(plan, transmission.id, transmission.state)) return;
     }
