@@ -114,10 +114,13 @@ describe('inbound collection', () => {
     const full = sample('835/partially-paid.x12');
     const cut = full.length - 30; // inside the SE/GE/IEA trailer
     writeFileSync(join(inboundDir, 'era.x12'), full.subarray(0, cut));
+    // The golden truncated files: cut off mid-transaction.
+    writeFileSync(join(inboundDir, 'golden-835.x12'), sample('835/truncated.x12'));
+    writeFileSync(join(inboundDir, 'golden-999.x12'), sample('999/truncated.x12'));
 
     const first = (await collection.collectAll(FAST)).partners.find((entry) => entry.partnerId === p.id);
-    expect(first).toMatchObject({ listed: 1, stored: 0, incomplete: 1, disposed: 0 });
-    expect(existsSync(join(inboundDir, 'era.x12'))).toBe(true);
+    expect(first).toMatchObject({ listed: 3, stored: 0, incomplete: 3, disposed: 0 });
+    expect(readdirSync(inboundDir).sort()).toEqual(['era.x12', 'golden-835.x12', 'golden-999.x12']);
     expect(await storedFiles(t, p.id)).toEqual([]);
 
     // Still no IEA on the next tick: still not stored.
@@ -126,11 +129,11 @@ describe('inbound collection', () => {
 
     appendFileSync(join(inboundDir, 'era.x12'), full.subarray(cut));
     const done = (await collection.collectAll(FAST)).partners.find((entry) => entry.partnerId === p.id);
-    expect(done).toMatchObject({ listed: 1, stored: 1, incomplete: 0, disposed: 1 });
+    expect(done).toMatchObject({ listed: 3, stored: 1, incomplete: 2, disposed: 1 });
     const rows = await storedFiles(t, p.id);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ kind: '835', state: 'kept', sha256: sha256(full) });
-    expect(existsSync(join(inboundDir, 'era.x12'))).toBe(false);
+    expect(readdirSync(inboundDir).sort()).toEqual(['golden-835.x12', 'golden-999.x12']);
   });
 
   it('a file that never gets its IEA is quarantined (not processed) once it has been unchanged for too long', async () => {
