@@ -47,6 +47,8 @@ export interface BuiltFile {
   isa13s: number[];
   transactionSets: number;
   sizeBytes: number;
+  /** Where the time went (inside the transaction): lock and load claims, write, validate, store. */
+  timingsMs: { lock: number; write: number; validate: number; store: number };
 }
 
 /** A group whose file could not be built this run (its claims stay queued). */
@@ -158,6 +160,7 @@ export class BatchingService {
             isa13s: built.isa13s,
             transactionSets: built.transactionSets,
             sizeBytes: built.sizeBytes,
+            timingsMs: built.timingsMs,
           },
           'batch file built',
         );
@@ -196,6 +199,7 @@ export class BatchingService {
   /** One file inside the caller's transaction; undefined when no claim of the group is left to take. */
   private async buildOne(manager: EntityManager, group: PartnerGroup): Promise<BuiltFile | undefined> {
     const { partner } = group;
+    const started = performance.now();
     const claims = await this.batching.lockClaimsForFile(manager, {
       orgId: group.orgId,
       payerIds: group.payerIds,
@@ -256,9 +260,12 @@ export class BatchingService {
       }),
     }));
 
+    const locked = performance.now();
     const at = this.clock.now();
     const bytes = Buffer.from(this.write(group.kind, partner, at, interchanges), 'utf8');
+    const written = performance.now();
     this.refuseInvalid(bytes);
+    const validated = performance.now();
 
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const fileName = renderFileName(partner, { kind, isa13: isa13s[0], transmissionId, at });
@@ -310,6 +317,12 @@ export class BatchingService {
       isa13s,
       transactionSets: st02s.length,
       sizeBytes: bytes.length,
+      timingsMs: {
+        lock: Math.round(locked - started),
+        write: Math.round(written - locked),
+        validate: Math.round(validated - written),
+        store: Math.round(performance.now() - validated),
+      },
     };
   }
 
