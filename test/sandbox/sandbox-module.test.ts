@@ -16,7 +16,12 @@ import { createTestApp, TestApp } from '../support/test-app';
 
 jest.setTimeout(120_000);
 
-const ENV = { SANDBOX_SFTP_PORT: '0', SANDBOX_RESPONSE_DELAY_MS: '200', SCHEDULER_ENABLED: 'false' };
+const ENV = {
+  SANDBOX_ENABLED: 'true',
+  SANDBOX_SFTP_PORT: '0',
+  SANDBOX_RESPONSE_DELAY_MS: '200',
+  SCHEDULER_ENABLED: 'false',
+};
 
 describe('SandboxModule wiring', () => {
   let dataDir: string;
