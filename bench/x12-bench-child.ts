@@ -53,32 +53,49 @@ function optionalExport<T>(modulePath: string, name: string): T | undefined {
 
 type Read835 = (tx: unknown, delimiters: unknown) => { value: unknown };
 
-async function typed835(file: string, mode: 'visit' | 'model'): Promise<Result> {
-  const bytes = readFileSync(file);
-  const read835 = optionalExport<Read835>('../src/x12/transactions/835-005010x221a1/835.reader', 'read835');
-  const name =
-    mode === 'visit' ? 'typed 835 read (visitX12 + read835)' : 'typed 835 read via readX12 model (+ read835)';
-  if (!read835) return { name, bytes: bytes.length, ms: NaN, note: 'read835 not available yet' };
-  const { ms, note } = timed(() => {
-    const models: unknown[] = [];
-    if (mode === 'visit') {
-      visitX12(bytes, (event) => {
-        if (event.kind === 'transaction')
-          models.push(read835(event.transaction, event.interchange.delimiters).value);
-      });
-    } else {
-      for (const interchange of readX12(bytes).value) {
-        for (const group of interchange.groups) {
-          for (const tx of group.transactions) models.push(read835(tx, interchange.delimiters).value);
-        }
+const TYPED_835_NAME = 'typed 835 read (visitX12 + read835)';
+const NODE_X12_NAME = 'node-x12 1.7.1 X12Parser.parse (same file)';
+
+/** Bytes in, every Remittance835 model kept (as a caller posting the remittance would). */
+function typed835Run(bytes: Buffer, read835: Read835, mode: 'visit' | 'model'): string {
+  const models: unknown[] = [];
+  if (mode === 'visit') {
+    visitX12(bytes, (event) => {
+      if (event.kind === 'transaction')
+        models.push(read835(event.transaction, event.interchange.delimiters).value);
+    });
+  } else {
+    for (const interchange of readX12(bytes).value) {
+      for (const group of interchange.groups) {
+        for (const tx of group.transactions) models.push(read835(tx, interchange.delimiters).value);
       }
     }
-    return `${models.length} Remittance835 models kept`;
-  });
+  }
+  return `${models.length} Remittance835 models kept`;
+}
+
+/** node-x12's whole-file parse of the same bytes (its API takes a string, so decoding is included). */
+function nodeX12Run(bytes: Buffer): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { X12Parser } = require('node-x12') as typeof import('node-x12');
+  const parsed = new X12Parser(true).parse(bytes.toString('utf8'));
+  return `${Array.isArray(parsed) ? parsed.length : 1} interchange(s), parse tree kept`;
+}
+
+function loadRead835(): Read835 | undefined {
+  return optionalExport<Read835>('../src/x12/transactions/835-005010x221a1/835.reader', 'read835');
+}
+
+async function typed835(file: string, mode: 'visit' | 'model'): Promise<Result> {
+  const bytes = readFileSync(file);
+  const read835 = loadRead835();
+  const name = mode === 'visit' ? TYPED_835_NAME : 'typed 835 read via readX12 model (+ read835)';
+  if (!read835) return { name, bytes: bytes.length, ms: NaN, note: 'read835 not available yet' };
+  const { ms, note } = timed(() => typed835Run(bytes, read835, mode));
   return { name, bytes: bytes.length, ms, note };
 }
 
-const MEASUREMENTS: Record<string, (file: string) => Promise<Result>> = {
+const MEASUREMENTS: Record<string, (file: string) => Promise<Result | Result[]>> = {
   async baseline(file) {
     const bytes = readFileSync(file);
     return {
@@ -127,28 +144,54 @@ const MEASUREMENTS: Record<string, (file: string) => Promise<Result>> = {
 
   async nodeX12(file) {
     const bytes = readFileSync(file);
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { X12Parser } = require('node-x12') as typeof import('node-x12');
-    const { ms, note } = timed(() => {
-      const parsed = new X12Parser(true).parse(bytes.toString('utf8'));
-      return `${Array.isArray(parsed) ? parsed.length : 1} interchange(s)`;
-    });
-    return { name: 'node-x12 1.7.1 X12Parser.parse (same file)', bytes: bytes.length, ms, note };
+    const { ms, note } = timed(() => nodeX12Run(bytes));
+    return { name: NODE_X12_NAME, bytes: bytes.length, ms, note };
   },
 
-  // HOOK 837P build of 20,000 claims: export `buildSynthetic837P(claims: number): string` from
-  // src/x12/transactions/837p-005010x222a1/837p.bench-support.ts (the 837P team's builder) to wire it.
+  // The speed ratio: the typed read and node-x12 timed in ONE process, alternately (warm-up of each
+  // first, then TIMED_RUNS rounds of typed-then-node-x12, a full GC before every run), so that a
+  // change in machine load hits both the same way.
+  async compare835(file) {
+    const bytes = readFileSync(file);
+    const read835 = loadRead835();
+    if (!read835) return [];
+    typed835Run(bytes, read835, 'visit');
+    nodeX12Run(bytes);
+    const typed: number[] = [];
+    const node: number[] = [];
+    for (let i = 0; i < TIMED_RUNS; i++) {
+      for (const [times, run] of [
+        [typed, () => typed835Run(bytes, read835, 'visit')],
+        [node, () => nodeX12Run(bytes)],
+      ] as const) {
+        collectGarbage();
+        const started = performance.now();
+        run();
+        times.push(performance.now() - started);
+      }
+    }
+    return [
+      { name: TYPED_835_NAME, bytes: bytes.length, ms: median(typed), note: 'interleaved with node-x12' },
+      { name: NODE_X12_NAME, bytes: bytes.length, ms: median(node), note: 'interleaved with the typed read' },
+    ];
+  },
+
+  // 837P build of 20,000 claims from typed claim objects: the claims are generated before the timing
+  // (making test data is not building); timed is build837PInterchange, typed claims in, X12 text out.
   async build837P() {
-    const build = optionalExport<(claims: number) => string>(
-      '../src/x12/transactions/837p-005010x222a1/837p.bench-support',
-      'buildSynthetic837P',
+    const support = '../src/x12/transactions/837p-005010x222a1/837p.bench-support';
+    const makeInput = optionalExport<(claims: number) => unknown>(support, 'synthetic837PInput');
+    const build = optionalExport<(input: unknown) => string>(
+      '../src/x12/transactions/837-claim.interchange',
+      'build837PInterchange',
     );
     const name = '837P build, 20,000 claims';
-    if (!build) return { name, bytes: 0, ms: NaN, note: '837P builder not available yet' };
+    if (!makeInput || !build) return { name, bytes: 0, ms: NaN, note: '837P builder not available yet' };
+    const input = makeInput(20_000);
     let size = 0;
     const { ms, note } = timed(() => {
-      size = Buffer.byteLength(build(20_000));
-      return '20,000 claims';
+      size = Buffer.byteLength(build(input));
+      return '20,000 claims (generated before timing)';
     });
     return { name, bytes: size, ms, note };
   },
@@ -172,14 +215,16 @@ const MEASUREMENTS: Record<string, (file: string) => Promise<Result>> = {
   },
 };
 
-export async function runMeasurement(name: string, file: string): Promise<Measurement> {
+/** One or more results (compare835 gives two); each carries this process's peak RSS. */
+export async function runMeasurement(name: string, file: string): Promise<Measurement[]> {
   const result = await MEASUREMENTS[name](file);
-  return { ...result, maxRssMb: process.resourceUsage().maxRSS / 1024 };
+  const maxRssMb = process.resourceUsage().maxRSS / 1024;
+  return (Array.isArray(result) ? result : [result]).map((r) => ({ ...r, maxRssMb }));
 }
 
 if (require.main === module) {
   runMeasurement(process.argv[2], process.argv[3]).then(
-    (measurement) => process.stdout.write(`${JSON.stringify(measurement)}\n`),
+    (measurements) => process.stdout.write(`${JSON.stringify(measurements)}\n`),
     (error: unknown) => {
       process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
       process.exitCode = 1;

@@ -99,3 +99,41 @@ describe('money properties', () => {
     );
   });
 });
+
+describe('parseCents fast path', () => {
+  /** The shapes the digit-by-digit fast path takes, as the regular expression it replaced spelled them. */
+  const SIMPLE = /^(-?)(\d{1,13})(?:\.(\d{1,2}))?$/;
+  function viaRegex(text: string): number | undefined {
+    const match = SIMPLE.exec(text);
+    if (!match) return undefined;
+    const cents = Number(match[2]) * 100 + (match[3] === undefined ? 0 : Number(match[3].padEnd(2, '0')));
+    return match[1] === '-' && cents !== 0 ? -cents : cents;
+  }
+
+  it('gives the same cents as the regular expression for every simple amount, and -0 never', () => {
+    const amount = fc
+      .tuple(
+        fc.boolean(),
+        fc.stringMatching(/^\d{1,13}$/),
+        fc.option(fc.stringMatching(/^\d{1,2}$/), { nil: undefined }),
+      )
+      .map(
+        ([minus, whole, fraction]) =>
+          `${minus ? '-' : ''}${whole}${fraction === undefined ? '' : `.${fraction}`}`,
+      );
+    fc.assert(
+      fc.property(amount, (text) => {
+        const cents = parseCents(text);
+        expect(cents).toBe(viaRegex(text));
+        expect(Object.is(cents, -0)).toBe(false);
+      }),
+    );
+  });
+
+  it('leaves every other shape to the general walk', () => {
+    expect(parseCents('12.')).toBe(1200);
+    expect(parseCents('-.5')).toBe(-50);
+    expect(parseCents('1'.repeat(14))).toBeUndefined();
+    expect(parseCents('--1')).toBeUndefined();
+  });
+});

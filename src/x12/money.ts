@@ -11,11 +11,44 @@ export interface Money {
   cents: number;
 }
 
-/** Optional minus, 1-13 whole digits, optional point with 1-2 decimals: no backtracking possible. */
-const SIMPLE_AMOUNT = /^(-?)(\d{1,13})(?:\.(\d{1,2}))?$/;
-
 /** Largest whole-unit part we accept: 13 digits keeps cents well inside Number.MAX_SAFE_INTEGER. */
 const MAX_WHOLE_DIGITS = 13;
+
+const ZERO = 0x30;
+const NINE = 0x39;
+const MINUS = 0x2d;
+const POINT = 0x2e;
+
+/** Cents of `-?\d{1,13}(\.\d{1,2})?`, or undefined when the text has any other shape. */
+function simpleCents(text: string): number | undefined {
+  const length = text.length;
+  let position = text.charCodeAt(0) === MINUS ? 1 : 0;
+  const wholeStart = position;
+  let whole = 0;
+  let code = 0;
+  while (position < length) {
+    code = text.charCodeAt(position);
+    if (code < ZERO || code > NINE) break;
+    whole = whole * 10 + (code - ZERO);
+    position++;
+  }
+  const wholeDigits = position - wholeStart;
+  if (wholeDigits < 1 || wholeDigits > MAX_WHOLE_DIGITS) return undefined;
+  let fraction = 0;
+  if (position < length) {
+    if (code !== POINT) return undefined;
+    const decimals = length - position - 1;
+    if (decimals < 1 || decimals > 2) return undefined;
+    for (let i = position + 1; i < length; i++) {
+      const digit = text.charCodeAt(i);
+      if (digit < ZERO || digit > NINE) return undefined;
+      fraction = fraction * 10 + (digit - ZERO);
+    }
+    if (decimals === 1) fraction *= 10;
+  }
+  const cents = whole * 100 + fraction;
+  return wholeStart === 1 && cents !== 0 ? -cents : cents;
+}
 
 /**
  * Parse an X12 decimal string (`150`, `150.5`, `-12.30`, `.75`) to integer cents. Returns undefined for
@@ -23,12 +56,11 @@ const MAX_WHOLE_DIGITS = 13;
  * decimal places (a sub-cent amount cannot be posted), or too many digits.
  */
 export function parseCents(text: string): number | undefined {
-  // Fast path for the common shapes (`150`, `-12.3`, `150.25`); everything else takes the general walk.
-  const simple = SIMPLE_AMOUNT.exec(text);
-  if (simple) {
-    const cents = Number(simple[2]) * 100 + (simple[3] === undefined ? 0 : Number(simple[3].padEnd(2, '0')));
-    return simple[1] === '-' && cents !== 0 ? -cents : cents;
-  }
+  // Fast path for the common shapes (`150`, `-12.3`, `150.25`): optional minus, 1-13 whole digits,
+  // optional point with 1-2 decimals, read digit by digit (no regex, no substrings); anything else
+  // takes the general walk below.
+  const simple = simpleCents(text);
+  if (simple !== undefined) return simple;
   let position = 0;
   let negative = false;
   if (text.startsWith('-')) {

@@ -179,7 +179,7 @@ export class EnvelopeAssembler {
         this.report(
           'error',
           'X12-ENV-IEA02-MISMATCH',
-          `IEA02 does not equal ISA13 (${open.info.controlNumber}).`,
+          'IEA02 does not equal ISA13.',
           segmentLocation(iea, base, 2),
         );
       }
@@ -218,7 +218,7 @@ export class EnvelopeAssembler {
         this.report(
           'error',
           'X12-ENV-GS06-DUPLICATE',
-          `GS06 ${info.controlNumber} is used by an earlier group of this interchange.`,
+          'GS06 repeats the control number of an earlier group of this interchange.',
           segmentLocation(gs, base, 6),
         );
       }
@@ -243,7 +243,7 @@ export class EnvelopeAssembler {
         this.report(
           'error',
           'X12-ENV-GE02-MISMATCH',
-          `GE02 does not equal GS06 (${open.info.controlNumber}).`,
+          'GE02 does not equal GS06.',
           segmentLocation(ge, base, 2),
         );
       }
@@ -296,7 +296,7 @@ export class EnvelopeAssembler {
         this.report(
           'error',
           'X12-ENV-ST02-DUPLICATE',
-          `ST02 ${st02} is used by an earlier transaction set of this group.`,
+          'ST02 repeats the control number of an earlier transaction set of this group.',
           segmentLocation(st, base, 2),
         );
       }
@@ -323,7 +323,7 @@ export class EnvelopeAssembler {
         );
       }
       if ((se.elements[1] ?? '') !== st02) {
-        this.report('error', 'X12-ENV-SE02-MISMATCH', `SE02 does not equal ST02 (${st02}).`, {
+        this.report('error', 'X12-ENV-SE02-MISMATCH', 'SE02 does not equal ST02.', {
           ...segmentLocation(se, base, 2),
           segmentPositionInTransaction: position,
         });

@@ -2,6 +2,7 @@
  * Element checks of the envelope headers (ISA, GS, ST), SNIP type 1. Messages name elements, never
  * their values (sender ids and dates can identify a provider or a patient's visit).
  */
+import { locationSegmentId } from '../syntax/segment-ids';
 import type { Diagnostic, DiagnosticLocation, Segment } from '../syntax/types';
 import type { EnvelopeCode } from './diagnostic-codes';
 
@@ -24,9 +25,11 @@ export function segmentLocation(
   base: DiagnosticLocation,
   element?: number,
 ): DiagnosticLocation {
+  // element references are only asked for envelope segments (ISA, GS, ST, SE, GE, IEA), whose ids are known
+  const segmentId = locationSegmentId(segment.id);
   return {
     ...base,
-    segmentId: segment.id,
+    ...(segmentId === undefined ? {} : { segmentId }),
     segmentIndex: segment.index,
     byteOffset: segment.byteOffset,
     ...(element === undefined ? {} : { element: ref(segment.id, element) }),
@@ -199,7 +202,7 @@ export function checkSt(
       envelopeDiagnostic(
         'error',
         'X12-ENV-GS01-MISMATCH',
-        `Transaction set ${st01} belongs in a GS01 ${expectedGroup} functional group.`,
+        `This transaction set (ST01) belongs in a GS01 ${expectedGroup} functional group.`,
         at(1),
       ),
     );

@@ -7,7 +7,7 @@ import { X12Error, type Delimiters } from '../syntax/types';
 import {
   DEFAULT_DELIMITERS,
   lineBreakText,
-  writeSegment,
+  appendSegment,
   type SegmentWriteOptions,
 } from '../syntax/segment-writer';
 import type { GroupHeaderInput, InterchangeHeaderInput, SegmentInput, TransactionSetInput } from './types';
@@ -109,66 +109,75 @@ export function writeIsa(header: InterchangeHeaderInput, delimiters: Delimiters,
   return `ISA${delimiters.element}${elements.join(delimiters.element)}${delimiters.segment}${lineBreak}`;
 }
 
+/**
+ * Collects segment pieces and joins them in blocks: a 20,000-claim 837 is over half a million segments,
+ * and keeping one string per segment until the end costs more in garbage collection than the writing.
+ */
+class PieceWriter {
+  private pieces: string[] = [];
+  private readonly blocks: string[] = [];
+
+  constructor(
+    private readonly delimiters: Delimiters,
+    private readonly lineBreak: string,
+  ) {}
+
+  raw(text: string): void {
+    this.pieces.push(text);
+  }
+
+  segment(segment: SegmentInput): void {
+    appendSegment(this.pieces, segment, this.delimiters, this.lineBreak);
+    if (this.pieces.length >= 8192) this.flush();
+  }
+
+  private flush(): void {
+    this.blocks.push(this.pieces.join(''));
+    this.pieces = [];
+  }
+
+  text(): string {
+    this.flush();
+    return this.blocks.join('');
+  }
+}
+
 export function writeInterchange(input: InterchangeInput, options: InterchangeWriteOptions = {}): string {
   const delimiters = options.delimiters ?? DEFAULT_DELIMITERS;
   checkDelimiters(delimiters);
   const lineBreak = lineBreakText(options.lineBreak);
-  const segmentOptions = { lineBreak: options.lineBreak };
   const header = input.header;
-  const parts: string[] = [writeIsa(header, delimiters, lineBreak)];
-  for (const ta1 of input.ta1 ?? []) parts.push(writeSegment(ta1, delimiters, segmentOptions));
+  const out = new PieceWriter(delimiters, lineBreak);
+  out.raw(writeIsa(header, delimiters, lineBreak));
+  for (const ta1 of input.ta1 ?? []) out.segment(ta1);
   for (const group of input.groups) {
     const g = group.header;
     const gs06 = formatGroupControlNumber(g.controlNumber);
-    parts.push(
-      writeSegment(
-        {
-          id: 'GS',
-          elements: [
-            g.functionalIdentifier,
-            g.applicationSender,
-            g.applicationReceiver,
-            digits(g.date, 8, 8, 'GS04'),
-            digits(g.time, 4, 8, 'GS05'),
-            gs06,
-            'X',
-            g.version,
-          ],
-        },
-        delimiters,
-        segmentOptions,
-      ),
-    );
+    out.segment({
+      id: 'GS',
+      elements: [
+        g.functionalIdentifier,
+        g.applicationSender,
+        g.applicationReceiver,
+        digits(g.date, 8, 8, 'GS04'),
+        digits(g.time, 4, 8, 'GS05'),
+        gs06,
+        'X',
+        g.version,
+      ],
+    });
     for (const transaction of group.transactions) {
       const st02 = formatTransactionControlNumber(transaction.controlNumber);
-      parts.push(
-        writeSegment(
-          { id: 'ST', elements: [transaction.id, st02, transaction.version] },
-          delimiters,
-          segmentOptions,
-        ),
-      );
-      for (const segment of transaction.body) parts.push(writeSegment(segment, delimiters, segmentOptions));
+      out.segment({ id: 'ST', elements: [transaction.id, st02, transaction.version] });
+      for (const segment of transaction.body) out.segment(segment);
       const count = transaction.body.length + 2;
-      parts.push(writeSegment({ id: 'SE', elements: [String(count), st02] }, delimiters, segmentOptions));
+      out.segment({ id: 'SE', elements: [String(count), st02] });
     }
-    parts.push(
-      writeSegment(
-        { id: 'GE', elements: [String(group.transactions.length), gs06] },
-        delimiters,
-        segmentOptions,
-      ),
-    );
+    out.segment({ id: 'GE', elements: [String(group.transactions.length), gs06] });
   }
-  parts.push(
-    writeSegment(
-      {
-        id: 'IEA',
-        elements: [String(input.groups.length), formatInterchangeControlNumber(header.controlNumber)],
-      },
-      delimiters,
-      segmentOptions,
-    ),
-  );
-  return parts.join('');
+  out.segment({
+    id: 'IEA',
+    elements: [String(input.groups.length), formatInterchangeControlNumber(header.controlNumber)],
+  });
+  return out.text();
 }

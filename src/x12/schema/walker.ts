@@ -11,6 +11,7 @@
  */
 import type { Diagnostic, DiagnosticLocation, Segment } from '../syntax/types';
 import { components } from '../syntax/elements';
+import { segmentLabel } from '../syntax/segment-ids';
 import { diagnostic, loopName, segmentLocation } from '../validation/location';
 import type { LoopDef, Repeat, SchemaNode, SegmentDef, TransactionSchema } from './types';
 
@@ -131,7 +132,8 @@ export function walkTransaction(
       const allowedHere = siblings.some((c) => c.kind === 'segment' && matches(c, segment));
       const sameId = siblings.some((c) => c.kind === 'segment' && c.id === segment.id);
       const where = segmentLocation(base, segment, positionInTransaction, frame.instance.loopId);
-      const place = `Segment ${segment.id} at position ${positionInTransaction}`;
+      // a received id is data: named only when the guides define it (sameId/allowedHere imply that)
+      const place = `${segmentLabel(segment.id)} at position ${positionInTransaction}`;
       const loop = loopName(frame.instance.loopId);
       diagnostics.push(
         allowedHere

@@ -35,7 +35,11 @@ export function repetitions(value: string, delimiters: Pick<Delimiters, 'repetit
  * Value of an element or component, or '' when absent. `reference` is `NN` or `NN-C`, with or
  * without the segment id (`CLM05-3` and `05-3` are the same).
  */
-export function elementValue(segment: Segment, reference: string, delimiters: Pick<Delimiters, 'component'>): string {
+export function elementValue(
+  segment: Segment,
+  reference: string,
+  delimiters: Pick<Delimiters, 'component'>,
+): string {
   const { element, component } = parseElementReference(reference);
   const raw = segment.elements[element - 1] ?? '';
   if (component === undefined) return raw;

@@ -7,9 +7,11 @@
  * between CR and LF changes nothing. The event sequence depends only on the bytes, never on how they
  * were chunked; the whole-input reader is this scanner fed one chunk.
  */
+import { isAscii } from 'node:buffer';
 import type { Delimiters, Diagnostic, Segment } from './types';
 import { isAlphanumericByte, isLayoutByte, toBuffer } from './bytes';
 import { scanIsaDelimiters } from './isa-delimiters';
+import { KNOWN_SEGMENT_IDS } from './segment-ids';
 import type { SyntaxCode } from './diagnostic-codes';
 
 export interface SegmentSink {
@@ -38,8 +40,41 @@ function validSegmentId(id: string): boolean {
   return true;
 }
 
+function segmentIdKey(buffer: Uint8Array, start: number, length: number): number {
+  return length === 2
+    ? (buffer[start] << 8) | buffer[start + 1]
+    : (buffer[start] << 16) | (buffer[start + 1] << 8) | buffer[start + 2];
+}
+
+/** Segment ids met so far, keyed by their bytes; bounded, since ids come from untrusted input. */
+const SEGMENT_IDS = new Map<number, string>(
+  KNOWN_SEGMENT_IDS.map((id) => [segmentIdKey(Buffer.from(id, 'latin1'), 0, id.length), id]),
+);
+const MAX_INTERNED_IDS = 1024;
+
+/** The id of 2-3 id bytes at `start` as a shared string (one string per distinct id, not per segment). */
+function internSegmentId(buffer: Buffer, start: number, length: number): string {
+  const key =
+    length === 2
+      ? (buffer[start] << 8) | buffer[start + 1]
+      : (buffer[start] << 16) | (buffer[start + 1] << 8) | buffer[start + 2];
+  let id = SEGMENT_IDS.get(key);
+  if (id === undefined) {
+    id = buffer.toString('latin1', start, start + length);
+    if (SEGMENT_IDS.size < MAX_INTERNED_IDS) SEGMENT_IDS.set(key, id);
+  }
+  return id;
+}
+
 export class SegmentScanner {
   private buffer: Buffer = EMPTY;
+  /**
+   * `buffer` decoded once as one string when it is pure ASCII (then string offsets are byte offsets and
+   * segments are sliced from it instead of decoded one by one); null when not decoded yet in this scan,
+   * false when the buffer holds non-ASCII bytes (each segment is then decoded as UTF-8 on its own).
+   */
+  private text: string | false | null = null;
+  private elementByte = 0;
   /** Offset in the whole input of `buffer[0]`. */
   private bufferOffset = 0;
   private nextIndex = 0;
@@ -108,6 +143,7 @@ export class SegmentScanner {
 
   private scan(): void {
     const buffer = this.buffer;
+    this.text = null;
     const length = buffer.length;
     let position = 0;
     if (this.atStart) {
@@ -136,6 +172,7 @@ export class SegmentScanner {
       }
       position = next;
     }
+    this.text = null;
     if (position >= length) {
       this.buffer = EMPTY;
     } else {
@@ -191,6 +228,7 @@ export class SegmentScanner {
     this.flushGap();
     this.delimiters = scan.delimiters;
     this.terminatorByte = scan.delimiters.segment.charCodeAt(0);
+    this.elementByte = scan.delimiters.element.charCodeAt(0);
     this.emit(buffer, position, scan.terminatorPosition);
     return scan.terminatorPosition + 1;
   }
@@ -263,9 +301,27 @@ export class SegmentScanner {
   private emit(buffer: Buffer, start: number, end: number): Segment {
     const delimiters = this.delimiters as Delimiters;
     this.inEmptyRun = false;
-    const text = buffer.toString('utf8', start, end);
-    const elements = text.split(delimiters.element);
-    const id = elements.shift() as string; // shift instead of slice: one array per segment, not two
+    if (this.text === null) this.text = isAscii(buffer) ? buffer.toString('latin1') : false;
+    let id: string | undefined;
+    let elements: string[];
+    if (this.text !== false) {
+      // ASCII: slice from the once-decoded buffer (no per-segment UTF-8 decode); a well-formed segment
+      // id is looked up among the ids already met, so each segment does not keep its own copy.
+      const text = this.text;
+      let idLength = 0;
+      while (idLength < 3 && start + idLength < end && isSegmentIdChar(buffer[start + idLength])) idLength++;
+      const afterId = start + idLength;
+      if (idLength >= 2 && (afterId === end || buffer[afterId] === this.elementByte)) {
+        id = internSegmentId(buffer, start, idLength);
+        elements = afterId === end ? [] : text.slice(afterId + 1, end).split(delimiters.element);
+      } else {
+        elements = text.slice(start, end).split(delimiters.element);
+      }
+    } else {
+      elements = buffer.toString('utf8', start, end).split(delimiters.element);
+    }
+    // shift instead of slice: one array per segment, not two
+    if (id === undefined) id = elements.shift() as string;
     const segment: Segment = {
       id,
       elements,

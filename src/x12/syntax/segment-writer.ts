@@ -22,6 +22,19 @@ function elementRef(id: string, position: number): string {
   return `${id}${String(position).padStart(2, '0')}`;
 }
 
+/** True when `value` holds a delimiter it may not carry (components allow the component separator). */
+function holdsDelimiter(value: string, delimiters: Delimiters, allowComponent: boolean): boolean {
+  const element = delimiters.element.charCodeAt(0);
+  const segment = delimiters.segment.charCodeAt(0);
+  const repetition = delimiters.repetition === null ? -1 : delimiters.repetition.charCodeAt(0);
+  const component = allowComponent ? -1 : delimiters.component.charCodeAt(0);
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code === element || code === segment || code === repetition || code === component) return true;
+  }
+  return false;
+}
+
 function checkValue(
   value: string,
   delimiters: Delimiters,
@@ -29,20 +42,12 @@ function checkValue(
   position: number,
   allowComponent: boolean,
 ): void {
-  for (let i = 0; i < value.length; i++) {
-    const character = value[i];
-    if (
-      character === delimiters.element ||
-      character === delimiters.segment ||
-      character === delimiters.repetition ||
-      (!allowComponent && character === delimiters.component)
-    ) {
-      throw new X12Error(
-        'X12-INVALID-ARGUMENT',
-        `${elementRef(id, position)} contains a delimiter character and cannot be written.`,
-        { segmentId: id, element: elementRef(id, position) },
-      );
-    }
+  if (holdsDelimiter(value, delimiters, allowComponent)) {
+    throw new X12Error(
+      'X12-INVALID-ARGUMENT',
+      `${elementRef(id, position)} contains a delimiter character and cannot be written.`,
+      { segmentId: id, element: elementRef(id, position) },
+    );
   }
 }
 
@@ -59,6 +64,11 @@ function elementText(
   }
   let last = element.length;
   while (last > 0 && !element[last - 1]) last--;
+  if (last === 1) {
+    const only = element[0] ?? '';
+    checkValue(only, delimiters, id, position, false);
+    return only;
+  }
   const parts: string[] = [];
   for (let i = 0; i < last; i++) {
     const component = element[i] ?? '';
@@ -68,21 +78,43 @@ function elementText(
   return parts.join(delimiters.component);
 }
 
+/**
+ * Append one segment's pieces (id, separators, element texts, terminator) to `out`. Writers that make
+ * many segments join the pieces once, so no per-segment string (or string tree) is built and kept.
+ */
+export function appendSegment(
+  out: string[],
+  segment: SegmentInput,
+  delimiters: Delimiters = DEFAULT_DELIMITERS,
+  lineBreak = '',
+): void {
+  const elements = segment.elements;
+  const separator = delimiters.element;
+  out.push(segment.id);
+  // Empty elements are written only when a non-empty one follows (no trailing separators).
+  let pendingEmpty = 0;
+  for (let i = 0; i < elements.length; i++) {
+    const text = elementText(elements[i], delimiters, segment.id, i + 1);
+    if (text === '') {
+      pendingEmpty++;
+      continue;
+    }
+    for (; pendingEmpty > 0; pendingEmpty--) out.push(separator);
+    out.push(separator, text);
+  }
+  out.push(delimiters.segment);
+  if (lineBreak !== '') out.push(lineBreak);
+}
+
 /** One segment including its terminator (and line break, when asked). */
 export function writeSegment(
   segment: SegmentInput,
   delimiters: Delimiters = DEFAULT_DELIMITERS,
   options: SegmentWriteOptions = {},
 ): string {
-  const texts: string[] = [];
-  for (let i = 0; i < segment.elements.length; i++) {
-    texts.push(elementText(segment.elements[i], delimiters, segment.id, i + 1));
-  }
-  let last = texts.length;
-  while (last > 0 && texts[last - 1] === '') last--;
-  let out = segment.id;
-  for (let i = 0; i < last; i++) out += delimiters.element + texts[i];
-  return out + delimiters.segment + lineBreakText(options.lineBreak);
+  const out: string[] = [];
+  appendSegment(out, segment, delimiters, lineBreakText(options.lineBreak));
+  return out.join('');
 }
 
 /**

@@ -3,6 +3,7 @@
  * 2300 loop with its 2310 and 2400 loops, up to the next CLM, HL or SE) go to the type's claim reader,
  * together with the parties of the HL levels above it. Diagnostics name places, never values.
  */
+import { locationSegmentId } from '../syntax/segment-ids';
 import type { TransactionSet } from '../envelope/types';
 import { components } from '../syntax/elements';
 import type { Delimiters, Diagnostic, Result, Segment } from '../syntax/types';
@@ -60,7 +61,11 @@ export class ReadReporter {
         transactionControlNumber: this.tx.controlNumber,
         loopId,
         ...(segment
-          ? { segmentId: segment.id, segmentIndex: segment.index, byteOffset: segment.byteOffset }
+          ? {
+              ...(locationSegmentId(segment.id) === undefined ? {} : { segmentId: segment.id }),
+              segmentIndex: segment.index,
+              byteOffset: segment.byteOffset,
+            }
           : {}),
       },
     });

@@ -2,6 +2,7 @@
  * Building diagnostic locations: the envelope's control numbers plus where a segment stands. Positions
  * only, never values.
  */
+import { locationSegmentId } from '../syntax/segment-ids';
 import type { Diagnostic, DiagnosticLocation, Segment, Severity, SnipType } from '../syntax/types';
 
 /** Location of `segment` at 1-based `positionInTransaction` (ST = 1), within loop `loopId`. */
@@ -14,11 +15,12 @@ export function segmentLocation(
 ): DiagnosticLocation {
   const location: DiagnosticLocation = {
     ...base,
-    segmentId: segment.id,
+    segmentId: locationSegmentId(segment.id),
     segmentIndex: segment.index,
     segmentPositionInTransaction: positionInTransaction,
     byteOffset: segment.byteOffset,
   };
+  if (location.segmentId === undefined) delete location.segmentId;
   if (loopId) location.loopId = loopId;
   if (element !== undefined) location.element = element;
   return location;

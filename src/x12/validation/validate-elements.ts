@@ -49,14 +49,14 @@ export function validateSegmentElements(
         'error',
         'X12-IG-ELEMENT-TOO-MANY',
         2,
-        `Segment ${segment.id} has more elements than the guide defines (${definedCount})`,
-        at(`${segment.id}${pad2(i + 1)}`),
+        `Segment ${def.id} has more elements than the guide defines (${definedCount})`,
+        at(`${def.id}${pad2(i + 1)}`),
       ),
     );
     break;
   }
   if (segment.id === 'DTP') checkDateTimePeriod(segment, at, out);
-  for (const rule of def.syntaxRules ?? []) checkSyntaxRule(segment, rule, at, out);
+  for (const rule of def.syntaxRules ?? []) checkSyntaxRule(segment, def.id, rule, at, out);
   return out;
 }
 
@@ -66,6 +66,8 @@ export function validateSegmentElements(
  */
 function checkSyntaxRule(
   segment: Segment,
+  /** The guide's id of the segment (messages name the guide's id, never text read from input). */
+  segmentId: string,
   rule: SyntaxRule,
   at: (element: string) => DiagnosticLocation,
   out: Diagnostic[],
@@ -93,13 +95,13 @@ function checkSyntaxRule(
   }
   if (met) return;
   const note = `${rule.kind}${rule.elements.map(pad2).join('')}`;
-  const refs = rule.elements.map((n) => `${segment.id}${pad2(n)}`);
+  const refs = rule.elements.map((n) => `${segmentId}${pad2(n)}`);
   out.push(
     diagnostic(
       'error',
       'X12-IG-SYNTAX-RULE',
       2,
-      `Syntax rule ${note} of ${segment.id} is not met (${SYNTAX_WORDING[rule.kind]}: ${refs.join(', ')})`,
+      `Syntax rule ${note} of ${segmentId} is not met (${SYNTAX_WORDING[rule.kind]}: ${refs.join(', ')})`,
       at(refs[0]),
     ),
   );

@@ -5,7 +5,7 @@
 import type { FunctionalGroup, Interchange, TransactionSet } from '../envelope/types';
 import { walkTransaction } from '../schema/walker';
 import type { Diagnostic, DiagnosticLocation } from '../syntax/types';
-import { guideFor } from '../transactions';
+import { allGuides, guideFor } from '../transactions';
 import { diagnostic } from './location';
 import { validateSegmentElements } from './validate-elements';
 import { segmentLocation } from './location';
@@ -28,7 +28,7 @@ export function validateTransaction(tx: TransactionSet, context: TransactionCont
         'warning',
         'X12-IG-UNKNOWN-GUIDE',
         2,
-        `No implementation guide registered for transaction set ${safeToken(tx.id)} version ${safeToken(tx.version)}`,
+        `No implementation guide is registered for this transaction set's ST01 and version (ST03 or GS08); supported: ${supportedGuides()}`,
         { ...location, segmentId: 'ST', element: 'ST03' },
       ),
     ];
@@ -65,11 +65,11 @@ export function validateTransaction(tx: TransactionSet, context: TransactionCont
   return diagnostics;
 }
 
-/** ST01/ST03 are envelope identifiers, not PHI; still keep only a short alphanumeric token. */
-function safeToken(value: string): string {
-  let out = '';
-  for (const ch of value.slice(0, 15)) if ((ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z')) out += ch;
-  return out;
+/** The allowed ST01/version pairs, named instead of the received ones (input is never echoed). */
+function supportedGuides(): string {
+  return allGuides()
+    .map((guide) => `${guide.schema.transactionSet} ${guide.schema.version}`)
+    .join(', ');
 }
 
 /** push(...many) overflows the call stack on hostile input with hundreds of thousands of diagnostics. */

@@ -3,14 +3,12 @@
  * (loop, segment, element) and never an element value: values are PHI.
  */
 import type { TransactionSet } from '../../envelope/types';
+import { locationSegmentId, segmentLabel } from '../../syntax/segment-ids';
 import type { Diagnostic, DiagnosticLocation, Segment, Severity, SnipType } from '../../syntax/types';
 
-/** X12 segment ids are 2-3 upper-case letters or digits; anything else could be data, so it is not echoed. */
-const SEGMENT_ID = /^[A-Z][A-Z0-9]{1,2}$/;
-
-/** The segment id for a message, or a neutral phrase when the id is not a well-formed segment id. */
+/** How a message names a segment: by a guide's id, never by text read from input (see segment-ids.ts). */
 export function segmentName(segment: Segment): string {
-  return SEGMENT_ID.test(segment.id) ? `Segment ${segment.id}` : 'A segment with a malformed id';
+  return segmentLabel(segment.id);
 }
 
 export interface DiagnosticPlace {
@@ -42,7 +40,8 @@ export class DiagnosticCollector {
     const location: DiagnosticLocation = { ...this.base };
     if (place.loopId !== undefined) location.loopId = place.loopId;
     if (place.segment) {
-      if (SEGMENT_ID.test(place.segment.id)) location.segmentId = place.segment.id;
+      const segmentId = locationSegmentId(place.segment.id);
+      if (segmentId !== undefined) location.segmentId = segmentId;
       location.segmentIndex = place.segment.index;
       location.byteOffset = place.segment.byteOffset;
       if (this.stIndex !== undefined)

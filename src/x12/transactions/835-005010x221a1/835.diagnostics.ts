@@ -2,6 +2,7 @@
  * Diagnostic codes of the 835 reader and rules, with their catalogue text. Messages name the place,
  * never an element value (values are PHI).
  */
+import { locationSegmentId } from '../../syntax/segment-ids';
 import type { Diagnostic, DiagnosticLocation, Segment, Severity, SnipType } from '../../syntax/types';
 
 export const CODES_835 = {
@@ -29,14 +30,16 @@ export function segmentLocation(
   positionInTransaction: number,
   extra: Partial<DiagnosticLocation> = {},
 ): DiagnosticLocation {
-  return {
+  const location: DiagnosticLocation = {
     ...base,
-    segmentId: segment.id,
+    segmentId: locationSegmentId(segment.id),
     segmentIndex: segment.index,
     segmentPositionInTransaction: positionInTransaction,
     byteOffset: segment.byteOffset,
     ...extra,
   };
+  if (location.segmentId === undefined) delete location.segmentId;
+  return location;
 }
 
 export function diagnostic835(

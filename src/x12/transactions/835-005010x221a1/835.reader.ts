@@ -4,7 +4,8 @@
  * throws. Structure checks against the guide are the schema walker's job, balancing is 835.rules.ts.
  */
 import { moneyFromText } from '../../money';
-import { components, parseElementReference, type ElementReference } from '../../syntax/elements';
+import { components } from '../../syntax/elements';
+import { segmentLabel } from '../../syntax/segment-ids';
 import type { Delimiters, Diagnostic, DiagnosticLocation, Result, Segment } from '../../syntax/types';
 import type { TransactionSet } from '../../envelope/types';
 import { diagnostic835, segmentLocation } from './835.diagnostics';
@@ -21,9 +22,6 @@ import type {
   ServiceLine835,
 } from './835.model';
 
-/** Parsed element references, shared by all reads (the set of references the reader uses is fixed). */
-const REFERENCES = new Map<string, ElementReference>();
-
 type Context = 'header' | 'payer' | 'payee' | 'claimGroup' | 'claim' | 'serviceLine' | 'summary';
 
 /** NM1 entity codes of loop 2100 and the claim field each fills. */
@@ -37,14 +35,37 @@ const CLAIM_NAME_FIELDS = {
   GB: 'otherSubscriber',
 } as const satisfies Record<string, keyof Claim835>;
 
-/** CAS02/03/04 .. CAS17/18/19: reason, amount, quantity references of the six trios. */
-const CAS_TRIOS = [0, 1, 2, 3, 4, 5].map((trio) =>
-  [2, 3, 4].map((offset) => `CAS${String(offset + trio * 3).padStart(2, '0')}`),
-);
-/** PLB03/PLB04 .. PLB13/PLB14: adjustment identifier and amount references of the six pairs. */
-const PLB_PAIRS = [0, 1, 2, 3, 4, 5].map((pair) =>
-  [3, 4].map((offset) => `PLB${String(offset + pair * 2).padStart(2, '0')}`),
-);
+/** CAS02/03/04 .. CAS17/18/19: the reason element of each of the six trios (amount and quantity follow). */
+const CAS_REASON_ELEMENTS = [2, 5, 8, 11, 14, 17];
+/** CAS03 .. CAS18 references for amount diagnostics, by element number. */
+const CAS_AMOUNT_REFERENCES = new Map(CAS_REASON_ELEMENTS.map((n) => [n + 1, `CAS${pad2(n + 1)}`]));
+/** PLB03/PLB04 .. PLB13/PLB14: the identifier element of each of the six pairs (the amount follows). */
+const PLB_IDENTIFIER_ELEMENTS = [3, 5, 7, 9, 11, 13];
+const PLB_AMOUNT_REFERENCES = new Map(PLB_IDENTIFIER_ELEMENTS.map((n) => [n + 1, `PLB${pad2(n + 1)}`]));
+/** PER03/04, PER05/06, PER07/08: communication qualifier and number pairs. */
+const PER_QUALIFIER_ELEMENTS = [3, 5, 7];
+
+/**
+ * Append to a claim or service line list. Short lists get exact-size arrays: a push onto `[]` reserves
+ * 16 slots, and a remittance holds hundreds of thousands of lists of one or two items.
+ */
+function appended<T>(list: T[], item: T): T[] {
+  switch (list.length) {
+    case 0:
+      return [item];
+    case 1:
+      return [list[0], item];
+    case 2:
+      return [list[0], list[1], item];
+    default:
+      list.push(item);
+      return list;
+  }
+}
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
 
 /** Remark code positions: MIA05 and MIA20-MIA23; MOA03-MOA07. */
 const MIA_REMARK_ELEMENTS = [5, 20, 21, 22, 23];
@@ -61,7 +82,11 @@ class Reader835 {
   private line: ServiceLine835 | undefined;
   private position = 0;
   private segment!: Segment;
-  private readonly seen = new Set<string>();
+  /** Required segments seen (reported in finish() when missing). */
+  private seenBpr = false;
+  private seenTrn = false;
+  private seenPayer = false;
+  private seenPayee = false;
   readonly model: Remittance835;
 
   constructor(
@@ -90,22 +115,21 @@ class Reader835 {
     };
   }
 
-  /** Element or component by guide reference (`CLP04`, `PLB03-1`); references are parsed once and cached. */
-  private value(reference: string): string {
-    let parsed = REFERENCES.get(reference);
-    if (!parsed) {
-      parsed = parseElementReference(reference);
-      REFERENCES.set(reference, parsed);
-    }
-    const raw = this.segment.elements[parsed.element - 1] ?? '';
-    if (parsed.component === undefined) return raw;
-    if (raw.indexOf(this.delimiters.component) < 0) return parsed.component === 1 ? raw : '';
-    return components(raw, this.delimiters)[parsed.component - 1] ?? '';
+  /** Element by 1-based position (CLP04 -> 4), '' when absent. */
+  private element(n: number): string {
+    return this.segment.elements[n - 1] ?? '';
   }
 
-  private optional(reference: string): string | undefined {
-    const text = this.value(reference);
-    return text === '' ? undefined : text;
+  private optionalElement(n: number): string | undefined {
+    const text = this.segment.elements[n - 1];
+    return text === undefined || text === '' ? undefined : text;
+  }
+
+  /** Component `c` (1-based) of element `n`, '' when absent. */
+  private component(n: number, c: number): string {
+    const raw = this.element(n);
+    if (raw.indexOf(this.delimiters.component) < 0) return c === 1 ? raw : '';
+    return components(raw, this.delimiters)[c - 1] ?? '';
   }
 
   /** Raw elements with trailing empties dropped (so writing gives the same bytes). */
@@ -115,8 +139,9 @@ class Reader835 {
     return elements;
   }
 
-  private amount(reference: string): Amount835 {
-    const text = this.value(reference);
+  /** Element `n` as money; `reference` (e.g. `CLP04`) names it in the diagnostic when it is not an amount. */
+  private amount(n: number, reference: string): Amount835 {
+    const text = this.element(n);
     const money = moneyFromText(text);
     if (money) return money;
     this.diagnostics.push(
@@ -134,8 +159,8 @@ class Reader835 {
     return { value: text, cents: null };
   }
 
-  private optionalAmount(reference: string): Amount835 | undefined {
-    return this.value(reference) === '' ? undefined : this.amount(reference);
+  private optionalAmount(n: number, reference: string): Amount835 | undefined {
+    return this.element(n) === '' ? undefined : this.amount(n, reference);
   }
 
   private loopId(): string | undefined {
@@ -163,7 +188,7 @@ class Reader835 {
         'X12-835-SEGMENT-IGNORED',
         'warning',
         2,
-        `${this.segment.id} segment at position ${this.position} ${reason}; it is not in the remittance model`,
+        `${segmentLabel(this.segment.id)} at position ${this.position} ${reason}; it is not in the remittance model`,
         segmentLocation(this.base, this.segment, this.position, { loopId: this.loopId() }),
       ),
     );
@@ -173,7 +198,6 @@ class Reader835 {
     for (let i = 0; i < segments.length; i++) {
       this.segment = segments[i];
       this.position = i + 1;
-      this.seen.add(this.segment.id === 'N1' ? `N1*${this.value('N101')}` : this.segment.id);
       this.dispatch();
     }
   }
@@ -190,7 +214,7 @@ class Reader835 {
         return this.readTrn();
       case 'CUR':
         if (this.context !== 'header') return this.ignore('is outside the header');
-        this.model.currency = { entityCode: this.value('CUR01'), currencyCode: this.value('CUR02') };
+        this.model.currency = { entityCode: this.element(1), currencyCode: this.element(2) };
         return;
       case 'N1':
         return this.readN1();
@@ -228,7 +252,10 @@ class Reader835 {
         return this.readSvc();
       case 'LQ':
         if (this.context !== 'serviceLine' || !this.line) return this.ignore('is outside loop 2110');
-        this.line.remarks.push({ qualifier: this.value('LQ01'), code: this.value('LQ02') });
+        this.line.remarks = appended(this.line.remarks, {
+          qualifier: this.element(1),
+          code: this.element(2),
+        });
         return;
       case 'PLB':
         return this.readPlb();
@@ -238,47 +265,51 @@ class Reader835 {
   }
 
   private readBpr(): void {
+    this.seenBpr = true;
     if (this.context !== 'header') return this.ignore('is outside the header');
     this.model.financialInformation = {
-      handlingCode: this.value('BPR01'),
-      paymentAmount: this.amount('BPR02'),
-      creditDebitFlag: this.value('BPR03'),
-      paymentMethod: this.value('BPR04'),
-      paymentFormat: this.optional('BPR05'),
-      senderDfiQualifier: this.optional('BPR06'),
-      senderDfiNumber: this.optional('BPR07'),
-      senderAccountQualifier: this.optional('BPR08'),
-      senderAccountNumber: this.optional('BPR09'),
-      originatingCompanyId: this.optional('BPR10'),
-      originatingCompanySupplementalCode: this.optional('BPR11'),
-      receiverDfiQualifier: this.optional('BPR12'),
-      receiverDfiNumber: this.optional('BPR13'),
-      receiverAccountQualifier: this.optional('BPR14'),
-      receiverAccountNumber: this.optional('BPR15'),
-      paymentDate: this.value('BPR16'),
+      handlingCode: this.element(1),
+      paymentAmount: this.amount(2, 'BPR02'),
+      creditDebitFlag: this.element(3),
+      paymentMethod: this.element(4),
+      paymentFormat: this.optionalElement(5),
+      senderDfiQualifier: this.optionalElement(6),
+      senderDfiNumber: this.optionalElement(7),
+      senderAccountQualifier: this.optionalElement(8),
+      senderAccountNumber: this.optionalElement(9),
+      originatingCompanyId: this.optionalElement(10),
+      originatingCompanySupplementalCode: this.optionalElement(11),
+      receiverDfiQualifier: this.optionalElement(12),
+      receiverDfiNumber: this.optionalElement(13),
+      receiverAccountQualifier: this.optionalElement(14),
+      receiverAccountNumber: this.optionalElement(15),
+      paymentDate: this.element(16),
     };
   }
 
   private readTrn(): void {
+    this.seenTrn = true;
     if (this.context !== 'header') return this.ignore('is outside the header');
     this.model.trace = {
-      traceTypeCode: this.value('TRN01'),
-      traceNumber: this.value('TRN02'),
-      payerId: this.value('TRN03'),
-      originatingCompanySupplementalCode: this.optional('TRN04'),
+      traceTypeCode: this.element(1),
+      traceNumber: this.element(2),
+      payerId: this.element(3),
+      originatingCompanySupplementalCode: this.optionalElement(4),
     };
   }
 
   private readN1(): void {
-    const entity = this.value('N101');
+    const entity = this.element(1);
+    if (entity === 'PR') this.seenPayer = true;
+    else if (entity === 'PE') this.seenPayee = true;
     if (entity !== 'PR' && entity !== 'PE') return this.ignore('has an entity code other than PR or PE');
     if (this.context !== 'header' && this.context !== 'payer')
       return this.ignore('comes after the claims began');
     const party: Party835 = {
       entityCode: entity,
-      name: this.value('N102'),
-      idQualifier: this.optional('N103'),
-      id: this.optional('N104'),
+      name: this.element(2),
+      idQualifier: this.optionalElement(3),
+      id: this.optionalElement(4),
       references: [],
       contacts: [],
     };
@@ -304,38 +335,35 @@ class Reader835 {
     if (!party) return this.ignore('is outside loops 1000A and 1000B');
     party.address ??= { lines: [] };
     if (this.segment.id === 'N3') {
-      party.address.lines = [this.value('N301'), this.value('N302')].filter((line) => line !== '');
+      party.address.lines = [this.element(1), this.element(2)].filter((line) => line !== '');
       return;
     }
-    party.address.city = this.optional('N401');
-    party.address.state = this.optional('N402');
-    party.address.postalCode = this.optional('N403');
-    party.address.countryCode = this.optional('N404');
-    party.address.countrySubdivision = this.optional('N407');
+    party.address.city = this.optionalElement(1);
+    party.address.state = this.optionalElement(2);
+    party.address.postalCode = this.optionalElement(3);
+    party.address.countryCode = this.optionalElement(4);
+    party.address.countrySubdivision = this.optionalElement(7);
   }
 
   private readPer(): void {
     const contact: Contact835 = {
-      functionCode: this.value('PER01'),
-      name: this.optional('PER02'),
+      functionCode: this.element(1),
+      name: this.optionalElement(2),
       communications: [],
     };
-    for (const [qualifier, number] of [
-      ['PER03', 'PER04'],
-      ['PER05', 'PER06'],
-      ['PER07', 'PER08'],
-    ]) {
-      if (this.value(qualifier) !== '' || this.value(number) !== '') {
-        contact.communications.push({ qualifier: this.value(qualifier), number: this.value(number) });
-      }
+    for (const n of PER_QUALIFIER_ELEMENTS) {
+      const qualifier = this.element(n);
+      const number = this.element(n + 1);
+      if (qualifier !== '' || number !== '') contact.communications.push({ qualifier, number });
     }
     if (this.context === 'payer') this.model.payer.contacts.push(contact);
-    else if (this.context === 'claim' && this.claim) this.claim.contacts.push(contact);
+    else if (this.context === 'claim' && this.claim)
+      this.claim.contacts = appended(this.claim.contacts, contact);
     else this.ignore('is outside loops 1000A and 2100');
   }
 
   private readRef(): void {
-    const reference = { qualifier: this.value('REF01'), value: this.value('REF02') };
+    const reference = { qualifier: this.element(1), value: this.element(2) };
     switch (this.context) {
       case 'header':
         this.model.references.push(reference);
@@ -348,10 +376,10 @@ class Reader835 {
         return;
       }
       case 'claim':
-        this.claim!.references.push(reference);
+        this.claim!.references = appended(this.claim!.references, reference);
         return;
       case 'serviceLine':
-        this.line!.references.push(reference);
+        this.line!.references = appended(this.line!.references, reference);
         // 2110 REF*6R: line item control number, echoed from the 837 REF*6R
         if (reference.qualifier === '6R') this.line!.lineControlNumber ??= reference.value;
         return;
@@ -362,16 +390,16 @@ class Reader835 {
   }
 
   private readDtm(): void {
-    const date = { qualifier: this.value('DTM01'), date: this.value('DTM02') };
+    const date = { qualifier: this.element(1), date: this.element(2) };
     if (this.context === 'header') this.model.dates.push(date);
-    else if (this.context === 'claim') this.claim!.dates.push(date);
-    else if (this.context === 'serviceLine') this.line!.dates.push(date);
+    else if (this.context === 'claim') this.claim!.dates = appended(this.claim!.dates, date);
+    else if (this.context === 'serviceLine') this.line!.dates = appended(this.line!.dates, date);
     else this.ignore('is outside the header, 2100 and 2110 loops');
   }
 
   private readLx(): void {
     if (this.context === 'summary') return this.ignore('follows the PLB summary');
-    this.model.claimGroups.push({ headerNumber: this.value('LX01'), claims: [] });
+    this.model.claimGroups.push({ headerNumber: this.element(1), claims: [] });
     this.context = 'claimGroup';
     this.claim = undefined;
     this.line = undefined;
@@ -393,18 +421,18 @@ class Reader835 {
       this.model.claimGroups.push(group);
     }
     const claim: Claim835 = {
-      patientControlNumber: this.value('CLP01'),
-      statusCode: this.value('CLP02'),
-      chargeAmount: this.amount('CLP03'),
-      paymentAmount: this.amount('CLP04'),
-      patientResponsibilityAmount: this.optionalAmount('CLP05'),
-      filingIndicator: this.value('CLP06'),
-      payerClaimControlNumber: this.value('CLP07'),
-      facilityCode: this.optional('CLP08'),
-      frequencyCode: this.optional('CLP09'),
-      drgCode: this.optional('CLP11'),
-      drgWeight: this.optional('CLP12'),
-      dischargeFraction: this.optional('CLP13'),
+      patientControlNumber: this.element(1),
+      statusCode: this.element(2),
+      chargeAmount: this.amount(3, 'CLP03'),
+      paymentAmount: this.amount(4, 'CLP04'),
+      patientResponsibilityAmount: this.optionalAmount(5, 'CLP05'),
+      filingIndicator: this.element(6),
+      payerClaimControlNumber: this.element(7),
+      facilityCode: this.optionalElement(8),
+      frequencyCode: this.optionalElement(9),
+      drgCode: this.optionalElement(11),
+      drgWeight: this.optionalElement(12),
+      dischargeFraction: this.optionalElement(13),
       adjustments: [],
       references: [],
       dates: [],
@@ -423,36 +451,37 @@ class Reader835 {
     const target =
       this.context === 'serviceLine' ? this.line : this.context === 'claim' ? this.claim : undefined;
     if (!target) return this.ignore('is outside loops 2100 and 2110');
-    const group = this.value('CAS01');
+    const group = this.element(1);
     // CAS02-CAS19: up to six reason/amount/quantity trios
-    for (const [reasonRef, amountRef, quantityRef] of CAS_TRIOS) {
-      if (this.value(reasonRef) === '' && this.value(amountRef) === '') continue;
+    for (const n of CAS_REASON_ELEMENTS) {
+      const reason = this.element(n);
+      if (reason === '' && this.element(n + 1) === '') continue;
       const adjustment: Adjustment835 = {
         group,
-        reason: this.value(reasonRef),
-        amount: this.amount(amountRef),
-        quantity: this.optional(quantityRef),
+        reason,
+        amount: this.amount(n + 1, CAS_AMOUNT_REFERENCES.get(n + 1)!),
+        quantity: this.optionalElement(n + 2),
       };
-      target.adjustments.push(adjustment);
+      target.adjustments = appended(target.adjustments, adjustment);
     }
   }
 
   private readNm1(): void {
     if (this.context !== 'claim' || !this.claim) return this.ignore('is outside loop 2100');
-    const entity = this.value('NM101');
+    const entity = this.element(1);
     if (!Object.hasOwn(CLAIM_NAME_FIELDS, entity))
       return this.ignore('has an entity code loop 2100 does not use');
     const field = CLAIM_NAME_FIELDS[entity as keyof typeof CLAIM_NAME_FIELDS];
     this.claim[field] = {
       entityCode: entity,
-      entityType: this.value('NM102'),
-      lastName: this.optional('NM103'),
-      firstName: this.optional('NM104'),
-      middleName: this.optional('NM105'),
-      prefix: this.optional('NM106'),
-      suffix: this.optional('NM107'),
-      idQualifier: this.optional('NM108'),
-      id: this.optional('NM109'),
+      entityType: this.element(2),
+      lastName: this.optionalElement(3),
+      firstName: this.optionalElement(4),
+      middleName: this.optionalElement(5),
+      prefix: this.optionalElement(6),
+      suffix: this.optionalElement(7),
+      idQualifier: this.optionalElement(8),
+      id: this.optionalElement(9),
     };
   }
 
@@ -473,14 +502,20 @@ class Reader835 {
       this.context === 'serviceLine' ? this.line : this.context === 'claim' ? this.claim : undefined;
     if (!target) return this.ignore('is outside loops 2100 and 2110');
     if (this.segment.id === 'AMT') {
-      target.amounts.push({ qualifier: this.value('AMT01'), amount: this.amount('AMT02') });
+      target.amounts = appended(target.amounts, {
+        qualifier: this.element(1),
+        amount: this.amount(2, 'AMT02'),
+      });
     } else {
-      target.quantities.push({ qualifier: this.value('QTY01'), quantity: this.value('QTY02') });
+      target.quantities = appended(target.quantities, {
+        qualifier: this.element(1),
+        quantity: this.element(2),
+      });
     }
   }
 
-  private procedure(reference: string): Procedure835 {
-    const parts = components(this.value(reference), this.delimiters);
+  private procedure(n: number): Procedure835 {
+    const parts = components(this.element(n), this.delimiters);
     const modifiers = parts.slice(2, 6);
     while (modifiers.length > 0 && modifiers[modifiers.length - 1] === '') modifiers.pop();
     return {
@@ -496,13 +531,13 @@ class Reader835 {
       return this.ignore('is outside loop 2100');
     }
     const line: ServiceLine835 = {
-      procedure: this.procedure('SVC01'),
-      chargeAmount: this.amount('SVC02'),
-      paymentAmount: this.amount('SVC03'),
-      revenueCode: this.optional('SVC04'),
-      units: this.optional('SVC05'),
-      submittedProcedure: this.value('SVC06') === '' ? undefined : this.procedure('SVC06'),
-      submittedUnits: this.optional('SVC07'),
+      procedure: this.procedure(1),
+      chargeAmount: this.amount(2, 'SVC02'),
+      paymentAmount: this.amount(3, 'SVC03'),
+      revenueCode: this.optionalElement(4),
+      units: this.optionalElement(5),
+      submittedProcedure: this.element(6) === '' ? undefined : this.procedure(6),
+      submittedUnits: this.optionalElement(7),
       dates: [],
       adjustments: [],
       references: [],
@@ -510,25 +545,26 @@ class Reader835 {
       quantities: [],
       remarks: [],
     };
-    this.claim.serviceLines.push(line);
+    this.claim.serviceLines = appended(this.claim.serviceLines, line);
     this.line = line;
     this.context = 'serviceLine';
   }
 
   private readPlb(): void {
     const adjustment = {
-      providerId: this.value('PLB01'),
-      fiscalPeriodDate: this.value('PLB02'),
+      providerId: this.element(1),
+      fiscalPeriodDate: this.element(2),
       adjustments: [] as Remittance835['providerAdjustments'][number]['adjustments'],
     };
     this.context = 'summary';
     // PLB03/04 .. PLB13/14: up to six adjustment identifier (composite) / amount pairs
-    for (const [identifierRef, amountRef] of PLB_PAIRS) {
-      if (this.value(identifierRef) === '' && this.value(amountRef) === '') continue;
+    for (const n of PLB_IDENTIFIER_ELEMENTS) {
+      if (this.element(n) === '' && this.element(n + 1) === '') continue;
+      const reference = this.component(n, 2);
       adjustment.adjustments.push({
-        reasonCode: this.value(`${identifierRef}-1`),
-        reference: this.optional(`${identifierRef}-2`),
-        amount: this.amount(amountRef),
+        reasonCode: this.component(n, 1),
+        reference: reference === '' ? undefined : reference,
+        amount: this.amount(n + 1, PLB_AMOUNT_REFERENCES.get(n + 1)!),
       });
     }
     this.model.providerAdjustments.push(adjustment);
@@ -549,13 +585,13 @@ class Reader835 {
         ),
       );
     }
-    for (const [required, segmentId] of [
-      ['BPR', 'BPR'],
-      ['TRN', 'TRN'],
-      ['N1*PR', 'N1'],
-      ['N1*PE', 'N1'],
-    ]) {
-      if (this.seen.has(required)) continue;
+    for (const [required, segmentId, seen] of [
+      ['BPR', 'BPR', this.seenBpr],
+      ['TRN', 'TRN', this.seenTrn],
+      ['N1*PR', 'N1', this.seenPayer],
+      ['N1*PE', 'N1', this.seenPayee],
+    ] as const) {
+      if (seen) continue;
       this.diagnostics.push(
         diagnostic835('X12-835-REQUIRED-SEGMENT-MISSING', 'error', 2, `The 835 has no ${required} segment`, {
           ...this.base,

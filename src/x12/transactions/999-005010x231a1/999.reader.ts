@@ -7,6 +7,7 @@ import { components, elementValue, repetitions } from '../../syntax/elements';
 import type { Delimiters, Diagnostic, DiagnosticLocation, Result, Segment } from '../../syntax/types';
 import type { TransactionSet } from '../../envelope/types';
 import { diagnostic, segmentLocation } from '../../validation/location';
+import { segmentLabel } from '../../syntax/segment-ids';
 import type { Code999 } from './999.diagnostics';
 import type {
   Acknowledgment999,
@@ -82,7 +83,7 @@ class Reader999 {
       'X12-999-SEGMENT-IGNORED',
       'warning',
       2,
-      `${this.segment.id} segment at position ${this.position} ${reason}; it is not in the acknowledgment model`,
+      `${segmentLabel(this.segment.id)} at position ${this.position} ${reason}; it is not in the acknowledgment model`,
       segmentLocation(this.base, this.segment, this.position, undefined),
     );
   }
