@@ -3,7 +3,7 @@
  * compiler's memory is not in the figures). Prints one JSON line: name, bytes, median ms, peak RSS.
  */
 import { createReadStream, readFileSync, statSync } from 'node:fs';
-import { readX12, readX12Stream, SegmentScanner, visitX12 } from '../src/x12';
+import { readX12, readX12Stream, SegmentScanner, visitRemittances835, visitX12 } from '../src/x12';
 
 const TIMED_RUNS = 3;
 
@@ -53,13 +53,21 @@ function optionalExport<T>(modulePath: string, name: string): T | undefined {
 
 type Read835 = (tx: unknown, delimiters: unknown) => { value: unknown };
 
-const TYPED_835_NAME = 'typed 835 read (visitX12 + read835)';
+const TYPED_835_NAME = 'typed 835 read (visitRemittances835)';
+const MODES = {
+  stream: TYPED_835_NAME,
+  visit: 'typed 835 read (visitX12, then read835 per set)',
+  model: 'typed 835 read via readX12 model (+ read835)',
+} as const;
+type Mode = keyof typeof MODES;
 const NODE_X12_NAME = 'node-x12 1.7.1 X12Parser.parse (same file)';
 
 /** Bytes in, every Remittance835 model kept (as a caller posting the remittance would). */
-function typed835Run(bytes: Buffer, read835: Read835, mode: 'visit' | 'model'): string {
+function typed835Run(bytes: Buffer, read835: Read835, mode: Mode): string {
   const models: unknown[] = [];
-  if (mode === 'visit') {
+  if (mode === 'stream') {
+    visitRemittances835(bytes, (remittance) => models.push(remittance.value));
+  } else if (mode === 'visit') {
     visitX12(bytes, (event) => {
       if (event.kind === 'transaction')
         models.push(read835(event.transaction, event.interchange.delimiters).value);
@@ -86,10 +94,10 @@ function loadRead835(): Read835 | undefined {
   return optionalExport<Read835>('../src/x12/transactions/835-005010x221a1/835.reader', 'read835');
 }
 
-async function typed835(file: string, mode: 'visit' | 'model'): Promise<Result> {
+async function typed835(file: string, mode: Mode): Promise<Result> {
   const bytes = readFileSync(file);
   const read835 = loadRead835();
-  const name = mode === 'visit' ? TYPED_835_NAME : 'typed 835 read via readX12 model (+ read835)';
+  const name = MODES[mode];
   if (!read835) return { name, bytes: bytes.length, ms: NaN, note: 'read835 not available yet' };
   const { ms, note } = timed(() => typed835Run(bytes, read835, mode));
   return { name, bytes: bytes.length, ms, note };
@@ -131,9 +139,14 @@ const MEASUREMENTS: Record<string, (file: string) => Promise<Result | Result[]>>
     return { name: 'readX12 (syntax + envelope model)', bytes: bytes.length, ms, note };
   },
 
-  // HOOK typed 835 read: read835 from src/x12/transactions/835-005010x221a1 (the 835 team's reader).
-  // Bytes in, every Remittance835 model kept; each transaction set's segments are dropped once read.
+  // The typed 835 read: bytes in, every Remittance835 model kept; each segment is read into the model
+  // as it is scanned and never kept (visitRemittances835).
   async read835(file) {
+    return typed835(file, 'stream');
+  },
+
+  // visitX12 keeps each transaction set's segments until its SE, then read835 maps them.
+  async read835Visit(file) {
     return typed835(file, 'visit');
   },
 
@@ -155,13 +168,13 @@ const MEASUREMENTS: Record<string, (file: string) => Promise<Result | Result[]>>
     const bytes = readFileSync(file);
     const read835 = loadRead835();
     if (!read835) return [];
-    typed835Run(bytes, read835, 'visit');
+    typed835Run(bytes, read835, 'stream');
     nodeX12Run(bytes);
     const typed: number[] = [];
     const node: number[] = [];
     for (let i = 0; i < TIMED_RUNS; i++) {
       for (const [times, run] of [
-        [typed, () => typed835Run(bytes, read835, 'visit')],
+        [typed, () => typed835Run(bytes, read835, 'stream')],
         [node, () => nodeX12Run(bytes)],
       ] as const) {
         collectGarbage();

@@ -111,6 +111,7 @@ function main(): void {
       'tokenize',
       'readX12',
       'read835',
+      'read835Visit',
       'read835Model',
       'nodeX12',
       'build837P',
@@ -131,7 +132,7 @@ function main(): void {
       '| --- | ---: | ---: | ---: | ---: | --- |',
       ...results.map(row),
     ];
-    const typed = results.find((r) => r.name.startsWith('typed 835 read (visitX12'));
+    const typed = results.find((r) => r.name.startsWith('typed 835 read (visitRemittances835'));
     const nodeX12 = results.find((r) => r.name.startsWith('node-x12'));
     const build = results.find((r) => r.name.startsWith('837P build'));
     lines.push('', 'Targets:');

@@ -6,7 +6,7 @@
 import { SegmentScanner } from './syntax/segment-scanner';
 import { toBuffer } from './syntax/bytes';
 import { X12Error, type Diagnostic, type Result } from './syntax/types';
-import { EnvelopeAssembler } from './envelope/envelope-assembler';
+import { EnvelopeAssembler, type TransactionSink } from './envelope/envelope-assembler';
 import { InterchangeCollector } from './envelope/collect-interchanges';
 import type { Interchange } from './envelope/types';
 import type { EnvelopeEvent } from './envelope/envelope-events';
@@ -34,15 +34,20 @@ export function tooLargeError(maxBytes: number): X12Error {
  * `visit` instead of building the model: a caller that keeps only what it maps (e.g. typed 835 claims)
  * lets each transaction set's segments go as soon as it has read them. Throws like readX12.
  */
+export interface VisitX12Options extends Omit<ReadX12Options, 'maxDiagnostics'> {
+  /** Take the segments of chosen transaction sets as they are read (see TransactionSink). */
+  transactionSink?: TransactionSink;
+}
+
 export function visitX12(
   input: Uint8Array | string,
   visit: (event: EnvelopeEvent) => void,
-  options: Omit<ReadX12Options, 'maxDiagnostics'> = {},
+  options: VisitX12Options = {},
 ): void {
   const bytes = toBuffer(input);
   if (options.maxBytes !== undefined && bytes.length > options.maxBytes)
     throw tooLargeError(options.maxBytes);
-  const assembler = new EnvelopeAssembler(visit);
+  const assembler = new EnvelopeAssembler(visit, { transactionSink: options.transactionSink });
   const scanner = new SegmentScanner(
     {
       segment: (segment, delimiters) => assembler.segment(segment, delimiters),

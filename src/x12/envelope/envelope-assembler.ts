@@ -22,7 +22,26 @@ interface OpenGroup {
 
 interface OpenTransaction {
   header: Segment;
+  /** ST..SE as read; empty when a transaction sink takes them. */
   segments: Segment[];
+  /** Segments from ST so far (SE01 counts them). */
+  count: number;
+  sink: ((segment: Segment) => void) | undefined;
+}
+
+/**
+ * Offered each transaction set as its ST arrives; may return a function that then receives ST, every
+ * body segment and SE as they are read, instead of the assembler keeping them (the transaction event
+ * then carries `segments: []`). Envelope checks and events are unchanged.
+ */
+export type TransactionSink = (start: {
+  interchange: InterchangeInfo;
+  group: GroupInfo;
+  header: Segment;
+}) => ((segment: Segment) => void) | undefined;
+
+export interface EnvelopeAssemblerOptions {
+  transactionSink?: TransactionSink;
 }
 
 export class EnvelopeAssembler {
@@ -34,7 +53,16 @@ export class EnvelopeAssembler {
   /** A run of stray segments is reported once, not once per segment. */
   private strayReported = false;
 
-  constructor(private readonly emit: (event: EnvelopeEvent) => void) {}
+  constructor(
+    private readonly emit: (event: EnvelopeEvent) => void,
+    private readonly options: EnvelopeAssemblerOptions = {},
+  ) {}
+
+  private keep(open: OpenTransaction, segment: Segment): void {
+    open.count++;
+    if (open.sink) open.sink(segment);
+    else open.segments.push(segment);
+  }
 
   diagnostic(diagnostic: Diagnostic): void {
     this.emit({ kind: 'diagnostic', diagnostic });
@@ -95,7 +123,7 @@ export class EnvelopeAssembler {
         return;
       case 'SE':
         if (this.transaction) {
-          this.transaction.segments.push(segment);
+          this.keep(this.transaction, segment);
           this.closeTransaction(segment);
         } else if (this.orphanTransaction) {
           this.orphanTransaction = false;
@@ -115,7 +143,7 @@ export class EnvelopeAssembler {
 
   private bodySegment(segment: Segment): void {
     if (this.transaction) {
-      this.transaction.segments.push(segment);
+      this.keep(this.transaction, segment);
       return;
     }
     if (this.orphanTransaction) return;
@@ -287,7 +315,15 @@ export class EnvelopeAssembler {
       return;
     }
     this.orphanTransaction = false;
-    this.transaction = { header: st, segments: [st] };
+    const sink = this.interchange
+      ? this.options.transactionSink?.({
+          interchange: this.interchange.info,
+          group: this.group.info,
+          header: st,
+        })
+      : undefined;
+    this.transaction = { header: st, segments: [], count: 0, sink };
+    this.keep(this.transaction, st);
     const base = this.baseLocation();
     for (const diagnostic of checkSt(st, this.group.info, base)) this.diagnostic(diagnostic);
     const st02 = st.elements[1] ?? '';
@@ -310,12 +346,12 @@ export class EnvelopeAssembler {
     const base = this.baseLocation();
     const st02 = open.header.elements[1] ?? '';
     if (se) {
-      const position = open.segments.length;
-      if ((se.elements[0] ?? '').trim() !== String(open.segments.length)) {
+      const position = open.count;
+      if ((se.elements[0] ?? '').trim() !== String(open.count)) {
         this.report(
           'error',
           'X12-ENV-SE01-COUNT',
-          `SE01 must equal the number of segments from ST to SE (${open.segments.length}).`,
+          `SE01 must equal the number of segments from ST to SE (${open.count}).`,
           {
             ...segmentLocation(se, base, 1),
             segmentPositionInTransaction: position,

@@ -194,12 +194,11 @@ class Reader835 {
     );
   }
 
-  read(segments: readonly Segment[]): void {
-    for (let i = 0; i < segments.length; i++) {
-      this.segment = segments[i];
-      this.position = i + 1;
-      this.dispatch();
-    }
+  /** The next segment of the transaction set (ST first). */
+  accept(segment: Segment): void {
+    this.segment = segment;
+    this.position++;
+    this.dispatch();
   }
 
   private dispatch(): void {
@@ -571,10 +570,9 @@ class Reader835 {
   }
 
   /** After the last segment: report what the reader needed but never saw. */
-  finish(tx: TransactionSet): void {
-    const first = tx.segments[0];
+  finish(first: Segment | undefined, complete: boolean): void {
     const location = first ? segmentLocation(this.base, first, 1) : { ...this.base };
-    if (!tx.complete) {
+    if (!complete) {
       this.diagnostics.push(
         diagnostic835(
           'X12-835-INCOMPLETE',
@@ -615,7 +613,42 @@ export function read835(
   const st = tx.segments[0];
   const version = st && st.id === 'ST' && st.elements[2] ? st.elements[2] : undefined;
   const reader = new Reader835(delimiters, base, tx.controlNumber, version);
-  reader.read(tx.segments);
-  reader.finish(tx);
+  for (const segment of tx.segments) reader.accept(segment);
+  reader.finish(st, tx.complete);
   return { value: reader.model, diagnostics: reader.diagnostics };
+}
+
+/**
+ * The same read, one segment at a time, for callers that get segments as they are scanned (see
+ * visitRemittances835): no segment is kept, so a large 835 costs only its model. `segment()` takes
+ * ST..SE in order; `finish()` gives exactly what read835 gives for that transaction set.
+ */
+export class Remittance835Reader {
+  private readonly reader: Reader835;
+
+  constructor(
+    private readonly st: Segment,
+    delimiters: Delimiters,
+    location: DiagnosticLocation = {},
+  ) {
+    const controlNumber = st.elements[1] ?? '';
+    const version = st.id === 'ST' && st.elements[2] ? st.elements[2] : undefined;
+    this.reader = new Reader835(
+      delimiters,
+      { ...location, transactionControlNumber: controlNumber },
+      controlNumber,
+      version,
+    );
+    this.reader.accept(st);
+  }
+
+  segment(segment: Segment): void {
+    this.reader.accept(segment);
+  }
+
+  /** `complete`: the transaction set ended with its SE (false when it was cut off). */
+  finish(complete: boolean): Result<Remittance835> {
+    this.reader.finish(this.st, complete);
+    return { value: this.reader.model, diagnostics: this.reader.diagnostics };
+  }
 }
