@@ -85,10 +85,21 @@ export interface GroupHeaderInput {
 }
 
 /** A segment to write: id and element values (elements[0] is element 01). Composites pre-joined or as arrays. */
+/**
+ * A repeated element (e.g. 271 EB03 service types): each repetition a string or an array of
+ * components, written joined with the interchange's repetition separator (ISA11).
+ */
+export interface RepeatedElementInput {
+  repetitions: readonly (string | readonly string[])[];
+}
+
+/** One element to write: a string, an array of components, repetitions, or undefined (empty). */
+export type ElementInput = string | readonly string[] | RepeatedElementInput | undefined;
+
 export interface SegmentInput {
   id: string;
-  /** Each element: a string, or an array of components (joined with the component separator). */
-  elements: readonly (string | readonly string[] | undefined)[];
+  /** Each element: a string, an array of components (joined with the component separator), or repetitions. */
+  elements: readonly ElementInput[];
 }
 
 export interface TransactionSetInput {

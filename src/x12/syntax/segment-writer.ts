@@ -3,7 +3,7 @@
  * (X12 forbids trailing separators). A value containing a delimiter cannot be written faithfully, so it
  * is the caller's error: X12Error names the element, never its value.
  */
-import type { SegmentInput } from '../envelope/types';
+import type { ElementInput, SegmentInput } from '../envelope/types';
 import { X12Error, type Delimiters, type Segment } from './types';
 
 export const DEFAULT_DELIMITERS: Delimiters = { element: '*', repetition: '^', component: ':', segment: '~' };
@@ -51,13 +51,42 @@ function checkValue(
   }
 }
 
-function elementText(
-  element: string | readonly string[] | undefined,
+/** A repeated element: its repetitions (trailing empty ones dropped) joined with ISA11. */
+function repeatedText(
+  repetitions: readonly (string | readonly string[])[],
   delimiters: Delimiters,
   id: string,
   position: number,
 ): string {
+  let last = repetitions.length;
+  while (last > 0 && singleText(repetitions[last - 1], delimiters, id, position) === '') last--;
+  if (last > 1 && delimiters.repetition === null) {
+    throw new X12Error(
+      'X12-INVALID-ARGUMENT',
+      `${elementRef(id, position)} repeats, but the interchange has no repetition separator (ISA11).`,
+      { segmentId: id, element: elementRef(id, position) },
+    );
+  }
+  const texts: string[] = [];
+  for (let i = 0; i < last; i++) texts.push(singleText(repetitions[i], delimiters, id, position));
+  return texts.join(delimiters.repetition ?? '');
+}
+
+function elementText(element: ElementInput, delimiters: Delimiters, id: string, position: number): string {
   if (element === undefined) return '';
+  if (typeof element === 'object' && 'repetitions' in element) {
+    return repeatedText(element.repetitions, delimiters, id, position);
+  }
+  return singleText(element, delimiters, id, position);
+}
+
+/** A simple or composite element (or one repetition of a repeated one). */
+function singleText(
+  element: string | readonly string[],
+  delimiters: Delimiters,
+  id: string,
+  position: number,
+): string {
   if (typeof element === 'string') {
     checkValue(element, delimiters, id, position, true);
     return element;

@@ -1,6 +1,8 @@
 import { readX12, validateX12 } from '../../read';
 import { writeInterchange } from '../../envelope/interchange-writer';
 import type { TransactionSet } from '../../envelope/types';
+import { writeSegment } from '../../syntax/segment-writer';
+import { X12Error } from '../../syntax/types';
 import { segmentsOf, TEST_DELIMITERS } from '../../schema/segments.spec-support';
 import { asJson, codesOf, goldenFiles, rewriteInterchange } from '../277ca-005010x214/golden.spec-support';
 import type { EligibilityResponse271, Member271 } from './271.model';
@@ -189,7 +191,7 @@ describe('read271 and build271Body on inline segments', () => {
   const head =
     'ST*271*0001*005010X279A1~BHT*0022*11*R*20260101*1200~HL*1**20*1~NM1*PR*2*P*****PI*1~HL*2*1*21*1~NM1*1P*2*G*****XX*1~';
 
-  it('splits EB03 on the repetition separator and writes one EB per service type', () => {
+  it('splits EB03 on the repetition separator and writes the service types back as EB03 repetitions', () => {
     const result = read271(
       tx(`${head}HL*3*2*22*0~NM1*IL*1*TESTPATIENT*JOHN****MI*MBR000123~EB*1**1^33^98~SE*9*0001~`),
       TEST_DELIMITERS,
@@ -201,11 +203,23 @@ describe('read271 and build271Body on inline segments', () => {
       { code: '98', description: 'Professional (physician) visit: office' },
     ]);
     const ebs = build271Body(result.value).filter((s) => s.id === 'EB');
-    expect(ebs.map((s) => s.elements)).toEqual([
-      ['1', undefined, '1'],
-      ['1', undefined, '33'],
-      ['1', undefined, '98'],
-    ]);
+    expect(ebs.map((s) => s.elements)).toEqual([['1', undefined, { repetitions: ['1', '33', '98'] }]]);
+    expect(writeSegment(ebs[0], TEST_DELIMITERS)).toBe('EB*1**1^33^98~');
+  });
+
+  it('writes repetitions with the interchange separator, and refuses them when ISA11 has none', () => {
+    const eb = { id: 'EB', elements: ['1', '', { repetitions: ['1', ['A', 'B'], ''] }] };
+    expect(writeSegment(eb, { ...TEST_DELIMITERS, repetition: '!' })).toBe('EB*1**1!A:B~');
+    expect(
+      writeSegment(
+        { id: 'EB', elements: ['1', '', { repetitions: ['30'] }] },
+        { ...TEST_DELIMITERS, repetition: null },
+      ),
+    ).toBe('EB*1**30~');
+    expect(() => writeSegment(eb, { ...TEST_DELIMITERS, repetition: null })).toThrow(X12Error);
+    expect(() =>
+      writeSegment({ id: 'EB', elements: ['1', '', { repetitions: ['1^2'] }] }, TEST_DELIMITERS),
+    ).toThrow(/EB03 contains a delimiter/);
   });
 
   it('keeps HI and MPI of a member and writes them back in guide order', () => {

@@ -3,9 +3,8 @@
  * and the tests. Segment order follows the guide's tables. Descriptions are derived data and are not
  * written.
  *
- * EB03 is a repeated element, but SegmentInput has no way to carry repetitions (the segment writer
- * refuses a repetition separator inside a value). A benefit with several service types is therefore
- * written as one EB per service type, which means the same to a reader of the 271.
+ * EB03 is a repeated element: a benefit with several service types is one EB whose EB03 repetitions
+ * (joined with ISA11) carry them, as the reader reads them.
  */
 import type { SegmentInput } from '../../envelope/types';
 import type { BeginningOfHierarchicalTransaction } from '../277ca-005010x214/277ca.model';
@@ -115,38 +114,41 @@ function writeMember(body: SegmentInput[], member: Member271, parentId: string, 
 }
 
 function writeBenefit(body: SegmentInput[], benefit: Benefit): void {
-  const serviceTypes =
-    benefit.serviceTypes.length === 0 ? [undefined] : benefit.serviceTypes.map((type) => type.code);
-  for (const serviceType of serviceTypes) {
-    body.push(
-      segmentInput('EB', [
-        benefit.eligibilityCode,
-        benefit.coverageLevelCode,
-        serviceType,
-        benefit.insuranceTypeCode,
-        benefit.planCoverageDescription,
-        benefit.timePeriodQualifier,
-        benefit.amount,
-        benefit.percent,
-        benefit.quantityQualifier,
-        benefit.quantity,
-        benefit.authorizationRequired,
-        benefit.inPlanNetwork,
-        benefit.procedure,
-        benefit.diagnosisPointers,
-      ]),
-    );
-    body.push(...benefit.deliveries.map((delivery) => segmentInput('HSD', delivery)));
-    body.push(...benefit.references.map(writeReference));
-    body.push(...benefit.dates.map(writeDatePeriod));
-    body.push(...benefit.rejections.map(aaa));
-    body.push(...benefit.messages.map((message) => segmentInput('MSG', [message])));
-    body.push(...benefit.additionalInformation.map((information) => segmentInput('III', information)));
-    if (benefit.relatedEntities.length > 0) {
-      body.push(segmentInput('LS', ['2120']));
-      for (const entity of benefit.relatedEntities) writeRelatedEntity(body, entity);
-      body.push(segmentInput('LE', ['2120']));
-    }
+  const serviceTypes = benefit.serviceTypes.map((type) => type.code);
+  const eb = segmentInput('EB', [
+    benefit.eligibilityCode,
+    benefit.coverageLevelCode,
+    serviceTypes[0],
+    benefit.insuranceTypeCode,
+    benefit.planCoverageDescription,
+    benefit.timePeriodQualifier,
+    benefit.amount,
+    benefit.percent,
+    benefit.quantityQualifier,
+    benefit.quantity,
+    benefit.authorizationRequired,
+    benefit.inPlanNetwork,
+    benefit.procedure,
+    benefit.diagnosisPointers,
+  ]);
+  body.push(
+    serviceTypes.length > 1
+      ? {
+          id: 'EB',
+          elements: eb.elements.map((element, i) => (i === 2 ? { repetitions: serviceTypes } : element)),
+        }
+      : eb,
+  );
+  body.push(...benefit.deliveries.map((delivery) => segmentInput('HSD', delivery)));
+  body.push(...benefit.references.map(writeReference));
+  body.push(...benefit.dates.map(writeDatePeriod));
+  body.push(...benefit.rejections.map(aaa));
+  body.push(...benefit.messages.map((message) => segmentInput('MSG', [message])));
+  body.push(...benefit.additionalInformation.map((information) => segmentInput('III', information)));
+  if (benefit.relatedEntities.length > 0) {
+    body.push(segmentInput('LS', ['2120']));
+    for (const entity of benefit.relatedEntities) writeRelatedEntity(body, entity);
+    body.push(segmentInput('LE', ['2120']));
   }
 }
 
