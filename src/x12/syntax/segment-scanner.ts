@@ -75,6 +75,7 @@ export class SegmentScanner {
    */
   private text: string | false | null = null;
   private elementByte = 0;
+  private terminatorChar = '';
   /** Offset in the whole input of `buffer[0]`. */
   private bufferOffset = 0;
   private nextIndex = 0;
@@ -228,6 +229,7 @@ export class SegmentScanner {
     this.flushGap();
     this.delimiters = scan.delimiters;
     this.terminatorByte = scan.delimiters.segment.charCodeAt(0);
+    this.terminatorChar = scan.delimiters.segment;
     this.elementByte = scan.delimiters.element.charCodeAt(0);
     this.emit(buffer, position, scan.terminatorPosition);
     return scan.terminatorPosition + 1;
@@ -246,7 +248,12 @@ export class SegmentScanner {
       this.delimiters = null;
       return position;
     }
-    const end = buffer.indexOf(terminator, position);
+    // ASCII input is searched in its decoded text (a JS builtin, not a native call per segment)
+    if (this.text === null) this.text = isAscii(buffer) ? buffer.toString('latin1') : false;
+    const end =
+      this.text === false
+        ? buffer.indexOf(terminator, position)
+        : this.text.indexOf(this.terminatorChar, position);
     const offset = this.bufferOffset + position;
     if (end < 0) {
       if (this.ended) {
