@@ -127,7 +127,15 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'x12gw-test-'));
     if (options.dataDir === undefined) cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
 
-    const env: Record<string, string> = { DATA_DIR: dataDir, LOG_LEVEL: 'info', PORT: '0', ...options.env };
+    // The sandbox payer stays off unless a test opts in: it registers a shared partner for SANDBOX1-3 that
+    // would collide with the partners tests create for those payer ids.
+    const env: Record<string, string> = {
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'info',
+      PORT: '0',
+      SANDBOX_ENABLED: 'false',
+      ...options.env,
+    };
     const adminUrl = testDatabaseUrl();
     if (options.databaseUrl !== undefined) {
       env.DATABASE_URL = options.databaseUrl;
