@@ -1,18 +1,20 @@
 /**
  * Whole-pipeline benchmark (`npm run bench:pipeline`). Not a test: boots the gateway with the built-in
- * sandbox payer (its ssh2 SFTP server on 127.0.0.1, answering with no delay), then times each stage for
- * 20,000 synthetic professional claims:
+ * sandbox payer (answering with no delay) and a real OpenSSH sshd on 127.0.0.1 whose SFTP start directory
+ * is the sandbox payer's own directory, points the sandbox trading partner at that sshd, then times each
+ * stage for 20,000 synthetic professional claims:
  *
  *   intake      POST /v1/claim-batches over HTTP (batches of 1,000, 2 requests in flight)
  *   batching    BatchingService.buildDue: 837P files, control numbers from the ledger, bytes stored
- *   delivery    OutboundService.deliverDue: SFTP upload to the sandbox (temporary name, verify, rename)
+ *   delivery    OutboundService.deliverDue: SFTP upload to OpenSSH (temporary name, verify, rename)
  *   payer       the sandbox reads each 837 and writes TA1, 999, 277CA and 835 into from-payer/
  *   collection  CollectionService.collectAll: download, store, classify, apply TA1/999/277CA to the claims
  *
  * and prints claims per second per stage and the total. Database: a fresh throwaway database on
  * BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres, dropped afterwards), or the
  * embedded one with BENCH_EMBEDDED=1. Environment: BENCH_CLAIMS (20000), BENCH_BATCH (1000),
- * BENCH_CONCURRENCY (2).
+ * BENCH_CONCURRENCY (2), BENCH_SFTP=sandbox to use the sandbox payer's own ssh2 SFTP server instead of
+ * OpenSSH (when /usr/sbin/sshd is not installed).
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -28,14 +30,17 @@ import { CollectionService } from '../src/modules/inbound-files/collection.servi
 import { OrganizationsService } from '../src/modules/organizations/organizations.service';
 import { BatchingService } from '../src/modules/transmissions/batching/batching.service';
 import { OutboundService } from '../src/modules/transmissions/batching/outbound.service';
-import { SandboxService } from '../src/sandbox/sandbox.service';
+import { TradingPartnersService } from '../src/modules/trading-partners/trading-partners.service';
+import { SandboxService, sandboxPartnerInput } from '../src/sandbox/sandbox.service';
 import { professionalClaim } from '../test/claims/claim-fixtures';
+import { startSshd, type TestSshd } from '../test/support/sshd';
 
 const TOTAL = Number(process.env.BENCH_CLAIMS ?? 20_000);
 const BATCH = Number(process.env.BENCH_BATCH ?? 1_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 2);
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const EMBEDDED = process.env.BENCH_EMBEDDED === '1';
+const SFTP_SERVER = process.env.BENCH_SFTP === 'sandbox' ? 'sandbox' : 'openssh';
 
 interface Stage {
   name: string;
@@ -59,6 +64,7 @@ async function run(
     ...env,
   });
   const { app } = await createGatewayApp(config, { logDestination: { write: () => undefined } });
+  let sshd: TestSshd | undefined;
   try {
     await app.listen(0, '127.0.0.1');
     const port = (app.getHttpServer().address() as AddressInfo).port;
@@ -68,6 +74,16 @@ async function run(
     const dataSource = app.get(DataSource);
     const sandbox = app.get(SandboxService).running;
     if (!sandbox) throw new Error('the sandbox payer did not start');
+    if (SFTP_SERVER === 'openssh') {
+      sshd = await startSshd({ rootDir: sandbox.root });
+      await app.get(TradingPartnersService).upsertShared({
+        ...sandboxPartnerInput(sandbox),
+        port: sshd.port,
+        username: sshd.username,
+        credential: { method: 'private-key', privateKey: sshd.privateKey },
+        hostKeyFingerprint: sshd.hostKeyFingerprint,
+      });
+    }
     const stages: Stage[] = [];
 
     // Bodies prepared up front so the measurement is the gateway, not the generator.
@@ -154,6 +170,7 @@ async function run(
     return { stages, statuses: Object.fromEntries(rows.map((row) => [row.status, row.count])) };
   } finally {
     await app.close();
+    await sshd?.stop();
   }
 }
 
@@ -179,7 +196,9 @@ function print(database: string, stages: readonly Stage[], statuses: Record<stri
       )
       .join('  ');
   process.stdout.write(
-    `\nPipeline benchmark: ${TOTAL.toLocaleString('en-US')} claims, ${database}, sandbox payer over SFTP\n`,
+    `\nPipeline benchmark: ${TOTAL.toLocaleString('en-US')} claims, ${database}, ${
+      SFTP_SERVER === 'openssh' ? 'OpenSSH sshd' : 'the sandbox ssh2 server'
+    } in front of the sandbox payer\n`,
   );
   process.stdout.write(`${line(header)}\n${line(widths.map((width) => '-'.repeat(width)))}\n`);
   for (const row of rows) process.stdout.write(`${line(row)}\n`);

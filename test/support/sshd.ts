@@ -25,6 +25,11 @@ export interface SshdOptions {
   internalSftpArgs?: string[];
   /** Seconds for ClientAliveInterval (server-side keepalive); default 5. */
   clientAliveInterval?: number;
+  /**
+   * Serve this existing directory as the SFTP start directory instead of a fresh one (e.g. the sandbox
+   * payer's login root, so OpenSSH and the payer simulator share its to-payer/ and from-payer/).
+   */
+  rootDir?: string;
 }
 
 export interface TestSshd {
@@ -151,7 +156,7 @@ export async function startSshd(options: SshdOptions = {}): Promise<TestSshd> {
 
   const baseDir = mkdtempSync(join(tmpdir(), 'gw-sshd-'));
   const etcDir = join(baseDir, 'etc');
-  const rootDir = join(baseDir, 'root');
+  const rootDir = options.rootDir ?? join(baseDir, 'root');
   const outboundDir = join(rootDir, 'outbound');
   const inboundDir = join(rootDir, 'inbound');
   mkdirSync(etcDir, { mode: 0o700 });
