@@ -60,7 +60,7 @@ export class TransmissionEntity {
   @Column({ name: 'claim_count', type: 'integer' })
   claimCount!: number;
 
-  /** Failed delivery attempts so far. */
+  /** Delivery attempts started so far (counted when a worker claims the row, so a worker that keeps crashing uses them up). */
   @Column({ type: 'integer', default: 0 })
   attempts!: number;
 
