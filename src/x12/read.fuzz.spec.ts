@@ -1,6 +1,6 @@
 /**
  * Property and fuzz tests of the reader's contract: any bytes in, a result out; the only exception is
- * the engine's own coded X12Error; truncation is always reported; 1 MB reads in linear time (no quadratic scans).
+ * the engine's own coded X12Error; truncation is always reported; 1 MB reads well under a second.
  */
 import fc from 'fast-check';
 import { readX12, validateX12 } from './read';
@@ -142,7 +142,7 @@ describe('reader fuzzing', () => {
     }
   });
 
-  it('reads 1 MB inputs (valid, mutated and pathological) in linear time (a loose wall-clock bound)', () => {
+  it('reads 1 MB inputs (valid, mutated and pathological) in well under a second of CPU', () => {
     const megabyte = 1024 * 1024;
     const repeat = (unit: string) => unit.repeat(Math.ceil(megabyte / unit.length)).slice(0, megabyte);
     const valid = Buffer.from(synthetic835({ transactions: 4, claimsPerTransaction: 800 }));
@@ -166,13 +166,14 @@ describe('reader fuzzing', () => {
       Buffer.from(repeat('junk text without an interchange, ') + isa),
     ];
     for (const input of inputs) {
-      const started = performance.now();
+      // The process's own CPU time, not wall-clock time: other jobs on a loaded CI machine stretch the
+      // wall clock (this failed once at load 15) but not the work this read does.
+      const started = process.cpuUsage();
       outcome(() => readX12(input));
-      const elapsed = performance.now() - started;
-      if (process.env.X12_FUZZ_TIMES) console.log(`${input.length} bytes: ${elapsed.toFixed(0)} ms`);
-      // A guard against quadratic scans (which would take hours on 1 MB), not a speed target: the bound is
-      // loose so a loaded CI machine cannot fail it. Speed is measured by npm run bench:x12.
-      expect(elapsed).toBeLessThan(10_000);
+      const used = process.cpuUsage(started);
+      const cpuMs = (used.user + used.system) / 1000;
+      if (process.env.X12_FUZZ_TIMES) console.log(`${input.length} bytes: ${cpuMs.toFixed(0)} ms CPU`);
+      expect(cpuMs).toBeLessThan(1000);
     }
   });
 });
