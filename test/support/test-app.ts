@@ -106,12 +106,23 @@ export async function adminQuery(adminUrl: string, sql: string): Promise<void> {
   }
 }
 
-/** Creates `gw_test_<random>` on the TEST_DATABASE_URL server; returns its URL and a dropper. */
+/**
+ * Creates `gw_test_<random>` on the given server; returns its URL and a dropper. When the server cannot be
+ * reached the test fails (never skips) with a message saying what it needs.
+ */
 export async function createScratchDatabase(
   adminUrl: string,
 ): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `gw_test_${randomBytes(6).toString('hex')}`;
-  await adminQuery(adminUrl, `CREATE DATABASE ${name}`);
+  try {
+    await adminQuery(adminUrl, `CREATE DATABASE ${name}`);
+  } catch (error) {
+    const host = new URL(adminUrl).host;
+    throw new Error(
+      `This test needs a real PostgreSQL at ${host} (embedded PGlite is one session, one process): ` +
+        `start one there with trust auth, or set TEST_DATABASE_URL. Cause: ${(error as Error).message}`,
+    );
+  }
   return {
     url: withDatabase(adminUrl, name),
     drop: () => adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
