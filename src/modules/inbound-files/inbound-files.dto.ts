@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import {
   INBOUND_FILE_KINDS,
   INBOUND_FILE_STATES,
@@ -8,8 +7,9 @@ import {
   type InboundFileState,
 } from './inbound-file.entity';
 import type { InboundFileView } from './inbound-files.service';
+import { PageQueryDto } from '../../common/http/page-query.dto';
 
-export class ListInboundFilesQueryDto {
+export class ListInboundFilesQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: INBOUND_FILE_STATES })
   @IsOptional()
   @IsIn(INBOUND_FILE_STATES)
@@ -19,20 +19,6 @@ export class ListInboundFilesQueryDto {
   @IsOptional()
   @IsIn(INBOUND_FILE_KINDS)
   kind?: InboundFileKind;
-
-  @ApiPropertyOptional({ description: 'Opaque cursor from the previous page (nextCursor)' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
-
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit?: number;
 }
 
 /** A collected file's metadata: never its bytes (GET /:id/content, audited, returns those). */

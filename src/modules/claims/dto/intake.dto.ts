@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
 import { ClaimJourneyDto } from '../../acknowledgments/claim-journey.dto';
 import { CLAIM_STATUSES, type ClaimStatus } from '../claim-status';
 import { ClaimDto } from './claim.dto';
+import { PageQueryDto } from '../../../common/http/page-query.dto';
 
 export class ClaimBatchRequestDto {
   // Documentation only: claimBatchItems() checks the container and the claim edits check each claim.
@@ -94,7 +94,7 @@ export class ClaimListDto {
   nextCursor?: string;
 }
 
-export class ListClaimsQueryDto {
+export class ListClaimsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: CLAIM_STATUSES }) @IsOptional() @IsIn(CLAIM_STATUSES) status?: ClaimStatus;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(80) payerId?: string;
   @ApiPropertyOptional({ description: 'Received at or after (ISO 8601 date or date-time)' })
@@ -105,16 +105,4 @@ export class ListClaimsQueryDto {
   @IsOptional()
   @IsISO8601({ strict: true })
   to?: string;
-  @ApiPropertyOptional({ description: 'Opaque cursor from the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit?: number;
 }

@@ -1,14 +1,14 @@
 // Request and response shapes of the admin transmissions API. Responses never carry the file's bytes: the
 // stored 837 is raw X12 (PHI) and is served only by GET /v1/admin/transmissions/:id/file, audited.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { TRANSMISSION_KINDS, TRANSMISSION_STATES } from '../transmission.entity';
+import { PageQueryDto } from '../../../common/http/page-query.dto';
 
 export const RESOLVE_OUTCOMES = ['delivered', 'not-delivered'] as const;
 export type ResolveOutcome = (typeof RESOLVE_OUTCOMES)[number];
 
-export class ListTransmissionsQueryDto {
+export class ListTransmissionsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({
     description: `One state or several, comma-separated (${TRANSMISSION_STATES.join(', ')})`,
     example: 'dead_letter,in_doubt',
@@ -18,20 +18,6 @@ export class ListTransmissionsQueryDto {
   @MaxLength(200)
   @Matches(/^[a-z_]+(,[a-z_]+)*$/)
   state?: string;
-
-  @ApiPropertyOptional({ description: 'Opaque cursor from the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
-
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit?: number;
 }
 
 export class ResolveTransmissionDto {
