@@ -304,7 +304,7 @@ describe('GET /v1/claims', () => {
       .set(listAuth)
       .expect(200);
     expect(sandbox2.body.items).toHaveLength(5);
-    expect(sandbox2.body.nextCursor).toBeUndefined();
+    expect(sandbox2.body.nextCursor).toBeNull();
     const none = await t.http.get('/v1/claims').query({ status: 'paid' }).set(listAuth).expect(200);
     expect(none.body.items).toEqual([]);
     const future = await t.http.get('/v1/claims').query({ from: '2999-01-01' }).set(listAuth).expect(200);

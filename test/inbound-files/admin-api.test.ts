@@ -72,37 +72,37 @@ afterAll(async () => {
 describe('admin inbound files API', () => {
   it('lists the organisation’s files and shared partners’ files, filtered by state and kind, never bytes', async () => {
     const listA = await t.http.get('/v1/admin/inbound-files').set(auth(orgA.key)).expect(200);
-    expect(listA.body.data.map((file: { id: string }) => file.id).sort()).toEqual(
+    expect(listA.body.items.map((file: { id: string }) => file.id).sort()).toEqual(
       [ids.unreadable, ids.era, ids.shared].sort(),
     );
     expect(JSON.stringify(listA.body)).not.toContain('"bytes"');
     const listB = await t.http.get('/v1/admin/inbound-files').set(auth(orgB.key)).expect(200);
-    expect(listB.body.data.map((file: { id: string }) => file.id)).toEqual([ids.shared]);
-    expect(listB.body.data[0]).toMatchObject({ sharedPartner: true, contentAvailable: false, kind: '271' });
+    expect(listB.body.items.map((file: { id: string }) => file.id)).toEqual([ids.shared]);
+    expect(listB.body.items[0]).toMatchObject({ sharedPartner: true, contentAvailable: false, kind: '271' });
 
     const quarantined = await t.http
       .get('/v1/admin/inbound-files?state=quarantined')
       .set(auth(orgA.key))
       .expect(200);
-    expect(quarantined.body.data.map((file: { id: string }) => file.id)).toEqual([ids.unreadable]);
+    expect(quarantined.body.items.map((file: { id: string }) => file.id)).toEqual([ids.unreadable]);
     const eras = await t.http.get('/v1/admin/inbound-files?kind=835').set(auth(orgA.key)).expect(200);
-    expect(eras.body.data).toHaveLength(1);
-    expect(eras.body.data[0]).toMatchObject({ id: ids.era, state: 'kept', sharedPartner: false });
+    expect(eras.body.items).toHaveLength(1);
+    expect(eras.body.items[0]).toMatchObject({ id: ids.era, state: 'kept', sharedPartner: false });
 
     await t.http.get('/v1/admin/inbound-files?kind=837').set(auth(orgA.key)).expect(400);
   });
 
   it('pages with a cursor', async () => {
     const first = await t.http.get('/v1/admin/inbound-files?limit=2').set(auth(orgA.key)).expect(200);
-    expect(first.body.data).toHaveLength(2);
+    expect(first.body.items).toHaveLength(2);
     expect(first.body.nextCursor).toEqual(expect.any(String));
     const second = await t.http
       .get(`/v1/admin/inbound-files?limit=2&cursor=${first.body.nextCursor}`)
       .set(auth(orgA.key))
       .expect(200);
-    expect(second.body.data).toHaveLength(1);
+    expect(second.body.items).toHaveLength(1);
     expect(second.body.nextCursor).toBeNull();
-    const all = [...first.body.data, ...second.body.data].map((file: { id: string }) => file.id);
+    const all = [...first.body.items, ...second.body.items].map((file: { id: string }) => file.id);
     expect(new Set(all).size).toBe(3);
     const bad = await t.http.get('/v1/admin/inbound-files?cursor=nonsense').set(auth(orgA.key)).expect(400);
     expect(bad.body.error.code).toBe('validation_failed');

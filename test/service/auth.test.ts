@@ -100,7 +100,7 @@ describe('API keys', () => {
     expect(forbidden.body.error.code).toBe('role_forbidden');
     const list = await t.http.get('/v1/api-keys').set(bearer(admin.key)).expect(200);
     expect(JSON.stringify(list.body)).not.toContain(secret);
-    expect(list.body.data.every((k: Record<string, unknown>) => !('key' in k) && !('keyHash' in k))).toBe(
+    expect(list.body.items.every((k: Record<string, unknown>) => !('key' in k) && !('keyHash' in k))).toBe(
       true,
     );
   });
@@ -122,7 +122,7 @@ describe('API keys', () => {
     const bSubmitter = await t.createKey(b.orgId, 'submitter');
 
     const listA = await t.http.get('/v1/api-keys').set(bearer(a.key)).expect(200);
-    expect(listA.body.data.map((k: { id: string }) => k.id)).toEqual([a.keyId]);
+    expect(listA.body.items.map((k: { id: string }) => k.id)).toEqual([a.keyId]);
 
     // A cannot revoke B's key: it is simply not found, and stays usable.
     const res = await t.http.delete(`/v1/api-keys/${bSubmitter.id}`).set(bearer(a.key)).expect(404);
@@ -139,7 +139,7 @@ describe('API keys', () => {
     const owner = await t.dataSource.query('SELECT org_id FROM api_keys WHERE id = $1', [created.body.id]);
     expect(owner[0].org_id).toBe(a.orgId);
     const listB = await t.http.get('/v1/api-keys').set(bearer(b.key)).expect(200);
-    expect(listB.body.data.map((k: { id: string }) => k.id).sort()).toEqual([b.keyId, bSubmitter.id].sort());
+    expect(listB.body.items.map((k: { id: string }) => k.id).sort()).toEqual([b.keyId, bSubmitter.id].sort());
 
     await t.http.delete('/v1/api-keys/not-a-uuid').set(bearer(a.key)).expect(404);
   });

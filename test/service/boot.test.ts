@@ -32,8 +32,8 @@ describe('demo organisation on first embedded start', () => {
       key = readFileSync(file, 'utf8').trim();
       expect(key).toBe(first.demo!.key);
       const res = await first.http.get('/v1/api-keys').set('Authorization', `Bearer ${key}`).expect(200);
-      expect(res.body.data).toHaveLength(1);
-      expect(res.body.data[0].role).toBe('admin');
+      expect(res.body.items).toHaveLength(1);
+      expect(res.body.items[0].role).toBe('admin');
       // The key was printed by main.ts only, never logged.
       expect(first.logs.join('\n')).not.toContain(key);
     } finally {

@@ -59,7 +59,7 @@ it('creates an organisation and a key that the server accepts', async () => {
   const t = await createTestApp(databaseUrl ? { databaseUrl } : { dataDir });
   try {
     const res = await t.http.get('/v1/api-keys').set('Authorization', `Bearer ${key}`).expect(200);
-    expect(res.body.data.map((k: { role: string }) => k.role).sort()).toEqual(['admin', 'submitter']);
+    expect(res.body.items.map((k: { role: string }) => k.role).sort()).toEqual(['admin', 'submitter']);
     const audit = await t.dataSource.query(
       `SELECT action, actor_type FROM audit_log WHERE org_id = $1 ORDER BY occurred_at`,
       [orgId],

@@ -23,9 +23,10 @@ describe.each(LISTS)('GET %s', (path) => {
   it('answers a first page within the limit', async () => {
     const res = await get('limit=1');
     expect(res.status).toBe(200);
-    const page = (res.body.items ?? res.body.data) as unknown[];
-    expect(Array.isArray(page)).toBe(true);
-    expect(page.length).toBeLessThanOrEqual(1);
+    // One list shape everywhere: { items, nextCursor } with null on the last page.
+    expect(Array.isArray(res.body.items)).toBe(true);
+    expect(res.body.items.length).toBeLessThanOrEqual(1);
+    expect(res.body).toHaveProperty('nextCursor', null);
   });
 
   it.each([

@@ -204,7 +204,7 @@ describe('trading partner admin API', () => {
     expect((await call('post', `${BASE}/${id}/disable`, orgB.key)).status).toBe(404);
     expect((await call('get', `${BASE}/not-a-uuid`, orgB.key)).status).toBe(404);
     const listB = await call('get', BASE, orgB.key);
-    expect((listB.body.data as { id: string }[]).map((p) => p.id)).not.toContain(id);
+    expect((listB.body.items as { id: string }[]).map((p) => p.id)).not.toContain(id);
     const after = await service.findById(id);
     expect(after?.port).toBe(sshd.port);
     expect(after?.enabled).toBe(true);
@@ -333,7 +333,7 @@ describe('trading partner admin API', () => {
       credential: { method: 'password', password: CANARY },
     });
     const list = await call('get', BASE, orgA.key);
-    const view = (list.body.data as { id: string; shared: boolean }[]).find((p) => p.id === shared.id);
+    const view = (list.body.items as { id: string; shared: boolean }[]).find((p) => p.id === shared.id);
     expect(view).toMatchObject({ shared: true, credential: { method: 'password', set: true } });
     expect((await call('get', `${BASE}/${shared.id}`, orgB.key)).body.shared).toBe(true);
     const patch = await call('patch', `${BASE}/${shared.id}`, orgA.key, { port: 1 });

@@ -51,7 +51,7 @@ export class ApiKeysController {
   @ApiOperation({ summary: "List the organisation's API keys (never their secrets)" })
   @ApiOkResponse({ type: ApiKeyListView })
   async list(@CurrentOrg() orgId: string): Promise<ApiKeyListView> {
-    return { data: (await this.apiKeys.list(orgId)).map((key) => ApiKeyView.of(key)) };
+    return { items: (await this.apiKeys.list(orgId)).map((key) => ApiKeyView.of(key)) };
   }
 
   @Delete(':id')

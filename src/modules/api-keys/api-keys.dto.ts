@@ -48,5 +48,5 @@ export class CreatedApiKeyView extends ApiKeyView {
 }
 
 export class ApiKeyListView {
-  @ApiProperty({ type: [ApiKeyView] }) data!: ApiKeyView[];
+  @ApiProperty({ type: [ApiKeyView] }) items!: ApiKeyView[];
 }

@@ -56,7 +56,7 @@ export class ClaimsQueryService {
   async listClaims(
     orgId: string,
     query: ClaimListQuery,
-  ): Promise<{ items: ClaimSummary[]; nextCursor?: string }> {
+  ): Promise<{ items: ClaimSummary[]; nextCursor: string | null }> {
     const limit = query.limit ?? 50;
     const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
     if (query.cursor !== undefined && after === undefined) throw new InvalidCursorError();
@@ -70,7 +70,7 @@ export class ClaimsQueryService {
     });
     const page = items.slice(0, limit);
     const last = page[page.length - 1];
-    return items.length > limit && last ? { items: page, nextCursor: encodeCursor(last) } : { items: page };
+    return { items: page, nextCursor: items.length > limit && last ? encodeCursor(last) : null };
   }
 
   async getBatch(orgId: string, batchId: string): Promise<BatchView> {

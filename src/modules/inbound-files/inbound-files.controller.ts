@@ -43,7 +43,7 @@ export class InboundFilesController {
     @Query() query: ListInboundFilesQueryDto,
   ): Promise<InboundFileListDto> {
     const page = await this.files.list(orgId, query);
-    return { data: page.data.map((view) => InboundFileViewDto.of(view)), nextCursor: page.nextCursor };
+    return { items: page.data.map((view) => InboundFileViewDto.of(view)), nextCursor: page.nextCursor };
   }
 
   @Get(':id')

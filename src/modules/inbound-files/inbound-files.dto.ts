@@ -62,6 +62,6 @@ export class InboundFileViewDto {
 }
 
 export class InboundFileListDto {
-  @ApiProperty({ type: [InboundFileViewDto] }) data!: InboundFileViewDto[];
+  @ApiProperty({ type: [InboundFileViewDto] }) items!: InboundFileViewDto[];
   @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
 }

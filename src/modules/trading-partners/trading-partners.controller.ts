@@ -68,7 +68,7 @@ export class TradingPartnersController {
   @ApiOperation({ summary: "The organisation's partners, then the shared ones (read-only)" })
   @ApiOkResponse({ type: TradingPartnerListView })
   async list(@CurrentOrg() orgId: string): Promise<TradingPartnerListView> {
-    return { data: (await this.partners.listForOrg(orgId)).map((p) => TradingPartnerView.of(p)) };
+    return { items: (await this.partners.listForOrg(orgId)).map((p) => TradingPartnerView.of(p)) };
   }
 
   @Get(':id')

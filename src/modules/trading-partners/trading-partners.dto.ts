@@ -354,5 +354,5 @@ export class TradingPartnerView {
 }
 
 export class TradingPartnerListView {
-  @ApiProperty({ type: [TradingPartnerView] }) data!: TradingPartnerView[];
+  @ApiProperty({ type: [TradingPartnerView] }) items!: TradingPartnerView[];
 }

@@ -90,8 +90,12 @@ export class ClaimDetailDto extends ClaimSummaryDto {
 
 export class ClaimListDto {
   @ApiProperty({ type: [ClaimSummaryDto] }) items!: ClaimSummaryDto[];
-  @ApiPropertyOptional({ description: 'Pass as `cursor` for the next page; absent on the last page' })
-  nextCursor?: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Pass as `cursor` for the next page; null on the last page',
+  })
+  nextCursor!: string | null;
 }
 
 export class ListClaimsQueryDto extends PageQueryDto {
