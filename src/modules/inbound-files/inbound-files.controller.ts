@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query, Res, type StreamableFile } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -13,16 +13,11 @@ import {
 import type { Response } from 'express';
 import { ErrorResponseDto } from '../../common/http/error-response.dto';
 import type { Principal } from '../../common/http/request-context';
+import { x12Download } from '../../common/http/x12-download';
 import { CurrentOrg, CurrentPrincipal, RequestId, Roles } from '../api-keys/auth.decorators';
 import { actorFromPrincipal } from '../audit/audit.service';
 import { InboundFileListDto, InboundFileViewDto, ListInboundFilesQueryDto } from './inbound-files.dto';
 import { InboundFilesService } from './inbound-files.service';
-
-/** Partner file names are untrusted: only safe characters reach the Content-Disposition header. */
-function safeFileName(name: string): string {
-  const cleaned = name.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 120);
-  return cleaned === '' ? 'inbound.x12' : cleaned;
-}
 
 @ApiTags('admin: inbound files')
 @ApiBearerAuth()
@@ -74,13 +69,7 @@ export class InboundFilesController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
     const file = await this.files.content(principal.orgId, id, actorFromPrincipal(principal, requestId));
-    response.setHeader('Cache-Control', 'no-store');
-    response.setHeader('X-Content-SHA256', file.sha256);
-    return new StreamableFile(file.bytes, {
-      type: 'application/edi-x12',
-      disposition: `attachment; filename="${safeFileName(file.remoteName)}"`,
-      length: file.bytes.length,
-    });
+    return x12Download(response, { bytes: file.bytes, sha256: file.sha256, fileName: file.remoteName });
   }
 
   @Post(':id/reprocess')

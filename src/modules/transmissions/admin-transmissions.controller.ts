@@ -1,4 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  Res,
+  type StreamableFile,
+} from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -13,6 +23,7 @@ import {
 import type { Response } from 'express';
 import { ErrorResponseDto } from '../../common/http/error-response.dto';
 import type { Principal } from '../../common/http/request-context';
+import { x12Download } from '../../common/http/x12-download';
 import { CurrentOrg, CurrentPrincipal, RequestId, Roles } from '../api-keys/auth.decorators';
 import { actorFromPrincipal } from '../audit/audit.service';
 import {
@@ -65,13 +76,7 @@ export class AdminTransmissionsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
     const file = await this.admin.file(principal.orgId, id, actorFromPrincipal(principal, requestId));
-    response.setHeader('Cache-Control', 'no-store');
-    response.setHeader('X-Content-SHA256', file.sha256);
-    return new StreamableFile(file.bytes, {
-      type: 'application/edi-x12',
-      disposition: `attachment; filename="${file.fileName}"`,
-      length: file.bytes.length,
-    });
+    return x12Download(response, file);
   }
 
   @Post(':id/resolve')
