@@ -6,7 +6,6 @@
 // acknowledgment applied again (or re-sent under a new ISA13) changes nothing and adds no event.
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { DomainError } from '../../common/errors/domain-error';
 import { GATEWAY_LOGGER, type GatewayLogger } from '../../common/logging/logger';
 import {
   acknowledgedClaims,
@@ -21,7 +20,10 @@ import {
 } from '../../x12';
 import type { ClaimStatus } from '../claims/claim-status';
 import { ClaimStatusService } from '../claims/claim-status.service';
-import type { InboundFileHandlerResult } from '../inbound-files/inbound-file-handler.registry';
+import {
+  type InboundFileHandlerResult,
+  ProcessLaterError,
+} from '../inbound-files/inbound-file-handler.registry';
 import type { InboundFileEntity } from '../inbound-files/inbound-file.entity';
 import {
   formatGs06,
@@ -48,11 +50,16 @@ const AWAITING_277CA: readonly ClaimStatus[] = ['queued', 'sent', 'accepted_999'
  * The transmission an acknowledgment answers is still being uploaded (or not yet): the file arrived between
  * the payer's pickup and our commit. Thrown to roll back; processing is retried later.
  */
-export class AcknowledgmentTooEarlyError extends DomainError {
+/**
+ * The acknowledged transmission is still built or uploading (its delivery not yet recorded, e.g. after a
+ * crash, until another worker takes over its lease). Waiting is all it needs: the file stays stored and is
+ * tried again every inbound tick, without using up its automatic attempts, until the transmission is
+ * delivered (applied) or dead-lettered (quarantined).
+ */
+export class AcknowledgmentTooEarlyError extends ProcessLaterError {
   constructor(state: string) {
     super(
       'ack_transmission_not_delivered',
-      'conflict',
       `The acknowledged transmission is ${state}; processing is retried once it is delivered.`,
     );
   }

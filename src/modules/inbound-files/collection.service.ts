@@ -67,6 +67,8 @@ export interface CollectionReport {
     partners: number;
     failedPartners: number;
     processed: number;
+    /** Files whose handler asked to wait (e.g. an acknowledgment ahead of its delivery record). */
+    deferred: number;
     processFailures: number;
   };
 }
@@ -128,17 +130,19 @@ export class CollectionService {
     };
     await Promise.all(Array.from({ length: Math.min(PARTNER_CONCURRENCY, partners.length) }, worker));
     let processed = 0;
+    let deferred = 0;
     let processFailures = 0;
     for (const fileId of reports.flatMap((report) => report.storedFileIds)) {
       try {
-        await this.files.process(fileId);
-        processed += 1;
+        if ((await this.files.process(fileId)).outcome === 'deferred') deferred += 1;
+        else processed += 1;
       } catch {
         processFailures += 1; // logged with its code by process(); the file stays stored for a reprocess
       }
     }
     const pending = await this.files.processPending();
     processed += pending.processed;
+    deferred += pending.deferred;
     processFailures += pending.failed;
 
     const totals = {
@@ -146,6 +150,7 @@ export class CollectionService {
       partners: reports.length,
       failedPartners: 0,
       processed,
+      deferred,
       processFailures,
     };
     for (const report of reports) {

@@ -3,6 +3,7 @@
 // InboundFilesService.process hands each file to the handler of its kind inside one transaction.
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { DomainError } from '../../common/errors/domain-error';
 import type { Interchange } from '../../x12';
 import type { InboundFileEntity, InboundFileKind } from './inbound-file.entity';
 
@@ -29,7 +30,8 @@ export interface InboundFileHandler {
   readonly kinds: readonly InboundFileKind[];
   /**
    * Applies the file inside the caller's transaction (`manager`): write only through it, do no network I/O,
-   * and throw to roll everything back (the file then stays as it was, for a later reprocess).
+   * and throw to roll everything back (the file then stays as it was, for a later reprocess; throw
+   * ProcessLaterError when waiting is all it needs).
    * `interchanges` is the engine's reading of `file.bytes` (envelope already checked: no envelope errors).
    */
   handle(
@@ -37,6 +39,17 @@ export interface InboundFileHandler {
     file: InboundFileEntity,
     interchanges: readonly Interchange[],
   ): Promise<InboundFileHandlerResult>;
+}
+
+/**
+ * Thrown by a handler when the file cannot be applied yet but will be without anyone's help, e.g. an
+ * acknowledgment for a transmission whose delivery is still being recorded. The transaction rolls back, the
+ * attempt is not counted against the automatic retries, and the file stays stored for the next tick.
+ */
+export class ProcessLaterError extends DomainError {
+  constructor(code: string, message: string) {
+    super(code, 'conflict', message);
+  }
 }
 
 /** A second handler for the same kind: a wiring mistake, caught at boot. */

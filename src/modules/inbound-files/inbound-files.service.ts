@@ -10,7 +10,7 @@ import { isUuid, newId } from '../../common/ids';
 import { GATEWAY_LOGGER, GatewayLogger } from '../../common/logging/logger';
 import { AuditActor, AuditService } from '../audit/audit.service';
 import { Classification, classifyInboundFile, QuarantineReason } from './inbound-file-classifier';
-import { InboundFileHandlerRegistry } from './inbound-file-handler.registry';
+import { InboundFileHandlerRegistry, ProcessLaterError } from './inbound-file-handler.registry';
 import type { InboundFileEntity, InboundFileKind, InboundFileState } from './inbound-file.entity';
 import {
   InboundFileAlreadyAppliedError,
@@ -35,7 +35,8 @@ export interface StoreInboundFileInput {
   classification: Classification;
 }
 
-export type ProcessOutcome = 'applied' | 'quarantined' | 'kept' | 'stored' | 'already_applied';
+/** `deferred`: the handler asked to be tried again later (ProcessLaterError); the file stays stored. */
+export type ProcessOutcome = 'applied' | 'quarantined' | 'kept' | 'stored' | 'already_applied' | 'deferred';
 
 export interface InboundFileProcessResult {
   fileId: string;
@@ -132,6 +133,10 @@ export class InboundFilesService {
       });
     } catch (error) {
       if (error instanceof InboundFileNotFoundError) throw error;
+      if (error instanceof ProcessLaterError) {
+        this.log.info({ fileId, kind: classification.kind, code: error.code }, 'inbound file deferred');
+        return { fileId, kind: classification.kind, state: 'stored', outcome: 'deferred' };
+      }
       const code = errorCode(error);
       try {
         await this.repository.recordFailedAttempt(fileId);
@@ -184,18 +189,19 @@ export class InboundFilesService {
   }
 
   /** Processes stored files no processing finished for (e.g. a crash right after the store). */
-  async processPending(limit = 100): Promise<{ processed: number; failed: number }> {
+  async processPending(limit = 100): Promise<{ processed: number; deferred: number; failed: number }> {
     let processed = 0;
+    let deferred = 0;
     let failed = 0;
     for (const id of await this.repository.listUnprocessedIds(limit)) {
       try {
-        await this.process(id);
-        processed += 1;
+        if ((await this.process(id)).outcome === 'deferred') deferred += 1;
+        else processed += 1;
       } catch {
         failed += 1; // logged by process(); the attempt is counted
       }
     }
-    return { processed, failed };
+    return { processed, deferred, failed };
   }
 
   // --- admin API (organisation scoped) ---
