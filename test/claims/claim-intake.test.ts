@@ -398,6 +398,77 @@ describe('concurrency (real PostgreSQL)', () => {
     ]);
     expect(stored[0].n).toBe(1);
   });
+
+  it('providers: a later batch renames and keeps what it leaves out; an unchanged provider is not rewritten', async () => {
+    const { orgId, key: officeKey } = await t.createOrgWithKey('submitter');
+    const send = async (claim: Claim) =>
+      (
+        await t.http
+          .post('/v1/claim-batches')
+          .set({ Authorization: `Bearer ${officeKey}` })
+          .send({ claims: [claim] })
+          .expect(202)
+      ).body.results[0].status as string;
+    const provider = async () =>
+      (
+        (await t.dataSource.query(
+          `SELECT count(*) OVER ()::int AS rows, name, taxonomy_code AS taxonomy, updated_at AS "updatedAt"
+             FROM providers WHERE org_id = $1 AND npi = $2`,
+          [orgId, (professionalClaim(1, { tag: 'V' }) as Claim).billing.npi],
+        )) as { rows: number; name: string; taxonomy: string | null; updatedAt: Date }[]
+      )[0];
+
+    expect(await send(professionalClaim(1, { tag: 'V' }) as Claim)).toBe('accepted');
+    const first = await provider();
+    expect(first).toMatchObject({ rows: 1, name: 'SYNTHETIC CLINIC', taxonomy: '207Q00000X' });
+
+    const renamed = professionalClaim(2, { tag: 'V' }) as Claim;
+    renamed.billing.organizationName = 'SYNTHETIC CLINIC RENAMED';
+    delete renamed.billing.taxonomyCode;
+    expect(await send(renamed)).toBe('accepted');
+    const second = await provider();
+    expect(second).toMatchObject({ rows: 1, name: 'SYNTHETIC CLINIC RENAMED', taxonomy: '207Q00000X' });
+    expect(second.updatedAt.getTime()).toBeGreaterThan(first.updatedAt.getTime());
+
+    const same = professionalClaim(3, { tag: 'V' }) as Claim;
+    same.billing.organizationName = 'SYNTHETIC CLINIC RENAMED';
+    expect(await send(same)).toBe('accepted');
+    expect((await provider()).updatedAt.getTime()).toBe(second.updatedAt.getTime());
+  });
+
+  it('an open batch transaction does not hold the providers another batch of the same office needs', async () => {
+    const { orgId, key: officeKey } = await t.createOrgWithKey('submitter');
+    const send = (claim: unknown) =>
+      t.http
+        .post('/v1/claim-batches')
+        .set({ Authorization: `Bearer ${officeKey}` })
+        .timeout(10_000)
+        .send({ claims: [claim] });
+    expect((await send(professionalClaim(1, { tag: 'L' }))).status).toBe(202);
+    // Another batch of the office, still in its transaction, that wrote the same providers the way intake
+    // writes a new or changed one (an upsert, which locks the row until commit).
+    const { Client } = await import('pg');
+    const holder = new Client({ connectionString: scratch.url });
+    await holder.connect();
+    try {
+      await holder.query('BEGIN');
+      const locked = await holder.query(
+        `INSERT INTO providers (id, org_id, npi, name, created_at, updated_at)
+           SELECT gen_random_uuid(), org_id, npi, name, now(), now() FROM providers WHERE org_id = $1
+           ON CONFLICT (org_id, npi) DO UPDATE SET updated_at = providers.updated_at`,
+        [orgId],
+      );
+      expect(locked.rowCount).toBe(2); // billing and rendering
+      // Unchanged providers are only read: this batch goes through while the other is still open (it used
+      // to wait for the other's commit, here forever: the request would time out).
+      const second = await send(professionalClaim(2, { tag: 'L' }));
+      expect(second.status).toBe(202);
+      expect(second.body.results[0].status).toBe('accepted');
+    } finally {
+      await holder.query('ROLLBACK');
+      await holder.end();
+    }
+  });
 });
 
 describe('OpenAPI', () => {
