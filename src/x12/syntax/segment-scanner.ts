@@ -74,11 +74,6 @@ export class SegmentScanner {
    * false when the buffer holds non-ASCII bytes (each segment is then decoded as UTF-8 on its own).
    */
   private text: string | false | null = null;
-  /**
-   * Offset in `text` of the next element separator at or after the last search (text.length when none
-   * is left); -1 when not searched yet in this scan. See splitElements.
-   */
-  private nextSeparator = -1;
   private elementByte = 0;
   private terminatorChar = '';
   /** Offset in the whole input of `buffer[0]`. */
@@ -150,7 +145,6 @@ export class SegmentScanner {
   private scan(): void {
     const buffer = this.buffer;
     this.text = null;
-    this.nextSeparator = -1;
     const length = buffer.length;
     let position = 0;
     if (this.atStart) {
@@ -234,7 +228,6 @@ export class SegmentScanner {
     }
     this.flushGap();
     this.delimiters = scan.delimiters;
-    this.nextSeparator = -1; // the element separator may differ from the last interchange's
     this.terminatorByte = scan.delimiters.segment.charCodeAt(0);
     this.terminatorChar = scan.delimiters.segment;
     this.elementByte = scan.delimiters.element.charCodeAt(0);
@@ -312,30 +305,6 @@ export class SegmentScanner {
     );
   }
 
-  /**
-   * `text.slice(start, end).split(separator)` without the intermediate string: each element is sliced
-   * from the decoded buffer directly (about twice as fast). The next separator found beyond `end` is
-   * remembered, so a long run of segments without separators is searched once, not once per segment.
-   */
-  private splitElements(text: string, start: number, end: number, separator: string): string[] {
-    const elements: string[] = [];
-    let from = start;
-    for (;;) {
-      let at = this.nextSeparator;
-      if (at < from) {
-        at = text.indexOf(separator, from);
-        this.nextSeparator = at < 0 ? text.length : at;
-        at = this.nextSeparator;
-      }
-      if (at >= end) {
-        elements.push(text.slice(from, end));
-        return elements;
-      }
-      elements.push(text.slice(from, at));
-      from = at + 1;
-    }
-  }
-
   private emit(buffer: Buffer, start: number, end: number): Segment {
     const delimiters = this.delimiters as Delimiters;
     this.inEmptyRun = false;
@@ -351,7 +320,7 @@ export class SegmentScanner {
       const afterId = start + idLength;
       if (idLength >= 2 && (afterId === end || buffer[afterId] === this.elementByte)) {
         id = internSegmentId(buffer, start, idLength);
-        elements = afterId === end ? [] : this.splitElements(text, afterId + 1, end, delimiters.element);
+        elements = afterId === end ? [] : text.slice(afterId + 1, end).split(delimiters.element);
       } else {
         elements = text.slice(start, end).split(delimiters.element);
       }
