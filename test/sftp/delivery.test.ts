@@ -1,7 +1,7 @@
 // Delivery against a real OpenSSH sshd: the happy path, the crash-resume path, rename onto an existing
 // final name, and the direct-write + .done path. Each test asserts the end state on the server's disk.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   deliverFile,
@@ -202,6 +202,79 @@ describe('deliverFile against OpenSSH', () => {
     for (const file of files) {
       expect(sha256Of(readFileSync(join(sshd.outboundDir, file.name)))).toBe(file.sha256);
     }
+  });
+
+  it('publishing is announced first: beforePublish runs after the verified upload and before the rename', async () => {
+    const seen: string[][] = [];
+    const req = request('announced-837.x12', 3000, {
+      beforePublish: () => {
+        seen.push(outboundNames('announced-837'));
+        return Promise.resolve();
+      },
+    });
+    const result = await withSftpConnection(connectionOptions(sshd), (connection) =>
+      deliverFile(connection, req),
+    );
+    expect(result.outcome).toBe('delivered');
+    expect(seen).toEqual([['.announced-837.x12.part']]);
+    expect(outboundNames('announced-837')).toEqual(['announced-837.x12']);
+  });
+
+  it('beforePublish rejecting (the lease was lost): nothing is published, its error comes back', async () => {
+    const lost = new Error('lease lost');
+    const req = request('unannounced-837.x12', 3000, { beforePublish: () => Promise.reject(lost) });
+    const error = await rejectionOf(
+      withSftpConnection(connectionOptions(sshd), (connection) => deliverFile(connection, req)),
+    );
+    expect(error).toBe(lost);
+    expect(existsSync(join(sshd.outboundDir, 'unannounced-837.x12'))).toBe(false);
+
+    const markerReq = request('unannounced-direct-837.x12', 3000, {
+      renameAllowed: false,
+      beforePublish: () => Promise.reject(lost),
+    });
+    expect(
+      await rejectionOf(
+        withSftpConnection(connectionOptions(sshd), (connection) => deliverFile(connection, markerReq)),
+      ),
+    ).toBe(lost);
+    expect(existsSync(join(sshd.outboundDir, 'unannounced-direct-837.x12.done'))).toBe(false);
+  });
+
+  it('an earlier attempt began publishing and the partner already took the file: PUBLISH_UNCONFIRMED (in doubt), nothing uploaded again', async () => {
+    for (const renameAllowed of [true, false]) {
+      const name = `collected-${renameAllowed ? 'rename' : 'marker'}-837.x12`;
+      const req = request(name, 3000, { renameAllowed });
+      await withSftpConnection(connectionOptions(sshd), (connection) => deliverFile(connection, req));
+      // The payer collects the file (and its marker); the gateway never recorded the delivery.
+      for (const leftover of outboundNames(name)) rmSync(join(sshd.outboundDir, leftover));
+      let announced = 0;
+      const resumed = {
+        ...req,
+        publishBegun: true,
+        beforePublish: () => {
+          announced += 1;
+          return Promise.resolve();
+        },
+      };
+      const error = await rejectionOf(
+        withSftpConnection(connectionOptions(sshd), (connection) => deliverFile(connection, resumed)),
+      );
+      expect(error).toBeInstanceOf(SftpError);
+      expect(error).toMatchObject({ code: 'PUBLISH_UNCONFIRMED', retryable: false, outcomeUnknown: true });
+      expect(announced).toBe(0);
+      expect(outboundNames(name)).toEqual([]);
+    }
+  });
+
+  it('an earlier attempt began publishing and the file is still there: already-delivered', async () => {
+    const req = request('still-there-837.x12', 3000);
+    await withSftpConnection(connectionOptions(sshd), (connection) => deliverFile(connection, req));
+    const result = await withSftpConnection(connectionOptions(sshd), (connection) =>
+      deliverFile(connection, { ...req, publishBegun: true }),
+    );
+    expect(result.outcome).toBe('already-delivered');
+    expect(outboundNames('still-there-837')).toEqual(['still-there-837.x12']);
   });
 
   it('refuses bytes whose SHA-256 differs from the stored one before any upload', async () => {

@@ -244,6 +244,56 @@ describe('crash between upload and commit', () => {
     expect(await claimSendings(t, claimIds)).toEqual(claimIds.map(() => ({ status: 'sent', sentEvents: 1 })));
     expect(copiesAtPayer(sshd.outboundDir, transmission.bytes)).toBe(1);
   });
+
+  it('delivery unrecorded and the payer collects the file before the next attempt: in_doubt, never uploaded a second time', async () => {
+    const delivery = t.app.get(DeliveryService);
+    const { claimIds, transmission } = await built('K3');
+    const lock = await lockClaim(claimIds[2]);
+    let run: Awaited<ReturnType<DeliveryService['deliverDue']>>;
+    try {
+      const running = delivery.deliverDue();
+      const blocked = await until('the recording transaction to block', () => blockedBackend(lock.pid));
+      await t.dataSource.query(`SELECT pg_terminate_backend($1)`, [blocked]);
+      run = await running;
+    } finally {
+      await lock.release();
+    }
+    expect(run.items).toEqual([
+      expect.objectContaining({ transmissionId: transmission.id, outcome: 'unrecorded' }),
+    ]);
+    // The publish mark was committed before the rename, so it survived the rolled-back recording.
+    const [marked] = (await t.dataSource.query(
+      `SELECT publish_started_at IS NOT NULL AS marked FROM transmissions WHERE id = $1`,
+      [transmission.id],
+    )) as { marked: boolean }[];
+    expect(marked.marked).toBe(true);
+    // The payer picks the file up and removes it, as payers do.
+    expect(filesAtPayer(sshd.outboundDir, transmission.fileName)).toEqual({
+      final: [transmission.fileName],
+      other: [],
+    });
+    rmSync(join(sshd.outboundDir, transmission.fileName));
+
+    await until('the lease to end', () => leaseExpired(transmission.id));
+    const retry = await delivery.deliverDue();
+    expect(retry.items).toEqual([
+      expect.objectContaining({
+        transmissionId: transmission.id,
+        outcome: 'in-doubt',
+        code: 'PUBLISH_UNCONFIRMED',
+      }),
+    ]);
+    expect(await transmissionRow(t, transmission.id)).toMatchObject({ state: 'in_doubt' });
+    expect(filesAtPayer(sshd.outboundDir, transmission.fileName)).toEqual({ final: [], other: [] });
+    expect(copiesAtPayer(sshd.outboundDir, transmission.bytes)).toBe(0);
+    // In doubt is never retried on its own.
+    expect((await delivery.deliverDue()).claimed).toBe(0);
+    expect(await transitionsOf(t, transmission.id)).toEqual([
+      'built>uploading',
+      'uploading>uploading',
+      'uploading>in_doubt',
+    ]);
+  });
 });
 
 describe('several workers on one PostgreSQL', () => {

@@ -75,6 +75,14 @@ export class TransmissionEntity {
   @Column({ name: 'remote_path', type: 'varchar', length: 700, nullable: true })
   remotePath!: string | null;
 
+  /**
+   * Set (and committed) right before the rename or .done marker that makes the file visible at the partner;
+   * cleared once an outcome is recorded. Still set when a worker takes the row over: an earlier attempt may
+   * have published the file and the partner may have collected it since, so it is never uploaded again.
+   */
+  @Column({ name: 'publish_started_at', type: 'timestamptz', nullable: true })
+  publishStartedAt!: Date | null;
+
   @Column({ name: 'delivered_at', type: 'timestamptz', nullable: true })
   deliveredAt!: Date | null;
 

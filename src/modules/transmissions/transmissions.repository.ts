@@ -22,6 +22,7 @@ export interface TransitionPatch {
   lastErrorCode?: string | null;
   remotePath?: string | null;
   deliveredAt?: Date | null;
+  publishStartedAt?: Date | null;
 }
 
 export interface TransitionOptions {
@@ -39,6 +40,7 @@ const PATCH_COLUMNS: Record<keyof TransitionPatch, string> = {
   lastErrorCode: 'last_error_code',
   remotePath: 'remote_path',
   deliveredAt: 'delivered_at',
+  publishStartedAt: 'publish_started_at',
 };
 
 /** What the delivery worker needs to send a claimed row (the bytes are loaded separately, per file). */
@@ -53,6 +55,8 @@ export interface ClaimedTransmission {
   /** Delivery attempts started, this one included (a crashed worker's attempt counts too). */
   attempts: number;
   previousState: TransmissionState;
+  /** When an earlier attempt began publishing the file without its outcome being recorded, if one did. */
+  publishStartedAt: Date | null;
   /** next_attempt_at as set by the claim: the lease the worker must still hold when it records the outcome. */
   leaseUntil: Date;
 }
@@ -181,7 +185,8 @@ export class TransmissionsRepository {
           SET state = 'uploading', attempts = t.attempts + 1, next_attempt_at = $2, updated_at = $1
          FROM due WHERE t.id = due.id
        RETURNING t.id, t.org_id AS "orgId", t.partner_id AS "partnerId", t.kind, t.file_name AS "fileName",
-         t.sha256, t.size_bytes AS "sizeBytes", t.attempts, due.previous_state AS "previousState"`,
+         t.sha256, t.size_bytes AS "sizeBytes", t.attempts, due.previous_state AS "previousState",
+         t.publish_started_at AS "publishStartedAt"`,
       [now, leaseUntil, limit],
     )) as [Omit<ClaimedTransmission, 'leaseUntil'>[], number];
     const claimed = rows[0].map((row) => ({ ...row, leaseUntil }));
@@ -210,6 +215,41 @@ export class TransmissionsRepository {
       [id, heldLease, newLease],
     )) as [{ id: string }[], number];
     return rows.length === 1;
+  }
+
+  /**
+   * Commits that the worker holding the lease is about to publish the file (rename or .done marker).
+   * Throws TransmissionStateConflictError when the lease was taken over: then the worker must not publish.
+   */
+  async markPublishing(id: string, heldLease: Date, at: Date): Promise<void> {
+    const [rows] = (await this.dataSource.query(
+      `UPDATE transmissions SET publish_started_at = $3
+        WHERE id = $1 AND state = 'uploading' AND next_attempt_at = $2 RETURNING id`,
+      [id, heldLease, at],
+    )) as [{ id: string }[], number];
+    if (rows.length === 0) {
+      const found = (await this.dataSource.query(`SELECT state FROM transmissions WHERE id = $1`, [id])) as {
+        state: TransmissionState;
+      }[];
+      throw new TransmissionStateConflictError(id, 'uploading', found[0]?.state);
+    }
+  }
+
+  /**
+   * Whether the payer has answered this transmission: a TA1 on one of its interchanges, or an acknowledgment
+   * or remittance outcome recorded on one of its claims as sent in it (claims a rejection unlinked included).
+   */
+  async hasPayerResponse(manager: EntityManager, id: string): Promise<boolean> {
+    const rows = (await manager.query(
+      `SELECT EXISTS (SELECT 1 FROM transmission_interchanges WHERE transmission_id = $1 AND ta1_status IS NOT NULL)
+           OR EXISTS (SELECT 1 FROM transmission_claims tc
+                        JOIN claim_status_events e ON e.org_id = tc.org_id AND e.claim_id = tc.claim_id
+                       WHERE tc.transmission_id = $1
+                         AND e.source IN ('ta1', '999', '277ca', '835')
+                         AND e.details->>'transmissionId' = $1::text) AS answered`,
+      [id],
+    )) as { answered: boolean }[];
+    return rows[0]?.answered === true;
   }
 
   /** The stored file of a transmission (read outside any transaction, right before uploading it). */

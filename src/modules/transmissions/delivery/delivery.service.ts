@@ -2,14 +2,17 @@
 //
 // 1. claim: one short transaction takes due rows (built, or uploading whose backoff or lease has passed)
 //    with FOR UPDATE SKIP LOCKED, sets them 'uploading' with next_attempt_at = now + lease, and commits;
-// 2. send: per partner, one SFTP connection; deliverFile uploads to a temporary name, verifies and renames
-//    (or writes a .done marker), and answers 'already-delivered' when an earlier, crashed attempt got there;
+// 2. send: per partner, one SFTP connection; deliverFile uploads to a temporary name, verifies, commits
+//    publish_started_at, then renames (or writes a .done marker), and answers 'already-delivered' when an
+//    earlier, crashed attempt got there;
 // 3. record: one transaction per file moves it to 'delivered' and its claims to 'sent', or applies the retry
 //    policy (backoff, dead-letter, or in-doubt when the outcome is unknown).
 //
 // No transaction is held across network I/O. Recording is a compare-and-set on the state and the lease, so
 // a worker whose lease was taken over changes nothing; a crash between send and record leaves the row
-// 'uploading' until the lease ends, and the next attempt finds the file at the partner.
+// 'uploading' until the lease ends, and the next attempt finds the file at the partner. If the partner has
+// collected it meanwhile, publish_started_at tells the next attempt that it may have been published: that
+// attempt goes to in-doubt instead of uploading a second copy.
 import { Inject, Injectable } from '@nestjs/common';
 import { hostname } from 'node:os';
 import { DataSource, EntityManager } from 'typeorm';
@@ -24,7 +27,7 @@ import type { TradingPartnerEntity } from '../../trading-partners/trading-partne
 import { TradingPartnersService } from '../../trading-partners/trading-partners.service';
 import { formatIsa13, formatSt02 } from '../control-numbers/control-number.repository';
 import { RetryPolicy, type FailureKind, type RetryDecision } from '../retry-policy';
-import { deliverFile, type DeliveryResult } from '../sftp/deliver-file';
+import { deliverFile, publishUnconfirmed, type DeliveryResult } from '../sftp/deliver-file';
 import { SftpConnection } from '../sftp/sftp-connection';
 import { isSftpError } from '../sftp/sftp-errors';
 import { TransmissionStateConflictError } from '../transmission-state';
@@ -125,9 +128,11 @@ export class DeliveryService {
       // Taken over from a worker that never recorded its last allowed attempt (it crashed, maybe on this very
       // file): dead-letter it for an admin instead of crashing again. A retry still checks the payer first.
       if (row.previousState === 'uploading' && row.attempts > this.config.delivery.maxAttempts) {
-        items.push(
-          await this.recordFailure(row, new DeliveryPreconditionError('delivery_lease_expired', true)),
-        );
+        const error =
+          row.publishStartedAt !== null
+            ? publishUnconfirmed(row.fileName)
+            : new DeliveryPreconditionError('delivery_lease_expired', true);
+        items.push(await this.recordFailure(row, error));
         continue;
       }
       const group = byPartner.get(row.partnerId) ?? [];
@@ -196,7 +201,8 @@ export class DeliveryService {
       const options = this.partners.connectionOptionsFor(partner);
       for (let index = 0; index < rows.length; index += 1) {
         const row = rows[index];
-        if (index > 0 && !(await this.renewLease(row))) {
+        // Every file, the first included: a group may start long after the claim, behind other partners.
+        if (!(await this.renewLease(row))) {
           items.push({ transmissionId: row.id, partnerId: row.partnerId, outcome: 'lease-lost' });
           continue;
         }
@@ -238,6 +244,7 @@ export class DeliveryService {
     row: ClaimedTransmission,
   ): Promise<DeliveryRunItem> {
     let result: DeliveryResult;
+    let publishing = false;
     try {
       const file = await this.transmissions.fileOf(row.id);
       if (file === undefined) throw new DeliveryPreconditionError('transmission_file_missing', false);
@@ -248,9 +255,17 @@ export class DeliveryService {
         finalName: row.fileName,
         renameAllowed: partner.renameAllowed,
         verifyHashBelowBytes: partner.verifyHashBelowBytes,
+        publishBegun: row.publishStartedAt !== null,
+        beforePublish: async () => {
+          await this.transmissions.markPublishing(row.id, row.leaseUntil, this.clock.now());
+          publishing = true;
+        },
       });
     } catch (error) {
-      return this.recordFailure(row, error);
+      // This attempt's own publish step failed with a known outcome (rename refused, marker not written):
+      // the file was not published, so the mark is cleared and a retry may upload again.
+      const notPublished = publishing && !failureKindOf(error).outcomeUnknown;
+      return this.recordFailure(row, error, notPublished);
     }
     return this.recordDelivered(row, result);
   }
@@ -277,7 +292,12 @@ export class DeliveryService {
             ...(result.markerPath !== undefined ? { markerPath: result.markerPath } : {}),
           },
           {
-            patch: { deliveredAt: this.clock.now(), remotePath: result.remotePath, lastErrorCode: null },
+            patch: {
+              deliveredAt: this.clock.now(),
+              remotePath: result.remotePath,
+              lastErrorCode: null,
+              publishStartedAt: null,
+            },
             leaseUntil: row.leaseUntil,
           },
         );
@@ -293,7 +313,11 @@ export class DeliveryService {
     }
   }
 
-  private async recordFailure(row: ClaimedTransmission, error: unknown): Promise<DeliveryRunItem> {
+  private async recordFailure(
+    row: ClaimedTransmission,
+    error: unknown,
+    clearPublishMark = false,
+  ): Promise<DeliveryRunItem> {
     const failure = failureKindOf(error);
     const attempts = row.attempts;
     const decision: RetryDecision = this.retryPolicy.decide(attempts, failure);
@@ -304,7 +328,10 @@ export class DeliveryService {
       code: failure.code,
     });
     const details = { worker: this.worker, code: failure.code, attempt: attempts };
-    const patch = { lastErrorCode: failure.code.slice(0, 40) };
+    const patch = {
+      lastErrorCode: failure.code.slice(0, 40),
+      ...(clearPublishMark ? { publishStartedAt: null } : {}),
+    };
     try {
       await this.dataSource.transaction(async (manager) => {
         switch (decision.action) {

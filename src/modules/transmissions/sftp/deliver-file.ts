@@ -11,6 +11,11 @@
 //
 // A failure while the request that makes the file visible to the partner (the rename, or the marker) was
 // in flight is marked outcomeUnknown: the caller records the delivery as in-doubt instead of resending.
+//
+// Publishing (the rename, or the marker) is announced through `beforePublish` first, so the caller can commit
+// that it began. An attempt that resumes after one that began publishing (`publishBegun`) never publishes
+// again: the final name still holding our bytes is 'already-delivered'; anything else (the partner may have
+// collected the file meanwhile) is PUBLISH_UNCONFIRMED, outcome unknown, for an admin to decide.
 import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
 import { SftpConnection } from './sftp-connection';
@@ -26,6 +31,13 @@ export interface DeliverFileRequest {
   renameAllowed: boolean;
   /** Files smaller than this are read back and hashed after upload; larger ones are checked by size only. */
   verifyHashBelowBytes: number;
+  /** An earlier attempt began the publishing step and its outcome was never recorded. */
+  publishBegun?: boolean;
+  /**
+   * Called right before the rename or the marker write; when it rejects, nothing is published and its error
+   * is what deliverFile rejects with.
+   */
+  beforePublish?: () => Promise<void>;
 }
 
 export type DeliveryOutcome = 'delivered' | 'already-delivered';
@@ -142,6 +154,15 @@ function conflict(remotePath: string, reason: string): SftpError {
   return new SftpError('DELIVERY_CONFLICT', reason, { operation: 'deliver', remotePath });
 }
 
+/** The partner may or may not have taken a file whose publishing began: in-doubt, never a resend. */
+export function publishUnconfirmed(remotePath: string): SftpError {
+  return new SftpError(
+    'PUBLISH_UNCONFIRMED',
+    'an earlier attempt began publishing and the file is not at the final name',
+    { operation: 'deliver', remotePath, outcomeUnknown: true },
+  );
+}
+
 async function deliverWithRename(
   connection: SftpConnection,
   request: DeliverFileRequest,
@@ -160,12 +181,14 @@ async function deliverWithRename(
     await removeQuietly(connection, temporaryPath);
     return result('already-delivered');
   }
+  if (request.publishBegun) throw publishUnconfirmed(finalPath);
   if (existing === 'different') {
     throw conflict(finalPath, 'a different file already has the final name');
   }
 
   await uploadVerified(connection, temporaryPath, request);
 
+  await request.beforePublish?.();
   try {
     await connection.rename(temporaryPath, finalPath);
   } catch (error) {
@@ -211,13 +234,17 @@ async function deliverWithMarker(
   const existing = await compareRemote(connection, finalPath, request);
   if (marker !== undefined) {
     if (existing === 'same') return result('already-delivered');
+    if (request.publishBegun) throw publishUnconfirmed(finalPath);
     // A marker without our bytes: the partner may have consumed a file of this name already.
     throw conflict(markerPath, 'a .done marker exists but the final file is missing or different');
   }
+  // Without its marker the partner may still have taken the file (and the marker) and left a copy behind.
+  if (request.publishBegun) throw publishUnconfirmed(finalPath);
   // No marker: the partner has not been told the file is complete, so an earlier partial or unverified copy
   // under the final name may be overwritten.
   if (existing !== 'same') await uploadVerified(connection, finalPath, request);
 
+  await request.beforePublish?.();
   try {
     await connection.put(markerPath, Buffer.alloc(0), 0o600);
   } catch (error) {
@@ -242,7 +269,7 @@ async function deliverWithMarker(
 
 /**
  * Delivers one file exactly once (see the header comment). Resolves with 'delivered' or 'already-delivered';
- * rejects only with a coded SftpError.
+ * rejects with a coded SftpError, or with what `beforePublish` rejected with.
  */
 export async function deliverFile(
   connection: SftpConnection,

@@ -16,6 +16,7 @@ export const SFTP_ERROR_CODES = [
   'REMOTE_HASH_MISMATCH',
   'RENAME_REFUSED',
   'DELIVERY_CONFLICT',
+  'PUBLISH_UNCONFIRMED',
   'FILE_TOO_LARGE',
   'REMOTE_FAILURE',
   'INVALID_REQUEST',
@@ -54,6 +55,7 @@ export function isRetryableSftpCode(code: SftpErrorCode): boolean {
     case 'NOT_FOUND':
     case 'RENAME_REFUSED':
     case 'DELIVERY_CONFLICT':
+    case 'PUBLISH_UNCONFIRMED': // published earlier, gone now: only an admin can say whether it arrived
     case 'FILE_TOO_LARGE':
     case 'INVALID_REQUEST':
       return false;
