@@ -18,6 +18,7 @@ import {
   type ClaimToAcknowledge,
   type Interchange,
   type SegmentError999,
+  type SegmentInput,
   type StatusCode277CA,
   type Ta1AcknowledgmentCode,
   type Ta1NoteCode,
@@ -48,6 +49,24 @@ export function ta1File(
   return writeTa1Interchange([ta1], replyHeader(received, { ...DATE, controlNumber: replyIsa13 }));
 }
 
+/** A TA1 to carry inside a 999 or 277CA interchange, answering the 837's first interchange. */
+export interface CarriedTa1 {
+  code: Ta1AcknowledgmentCode;
+  noteCode: Ta1NoteCode;
+}
+
+/** The TA1 segment answering the first interchange of an 837 file (written before the reply's GS). */
+function ta1Segment(bytes837: Buffer, ta1: CarriedTa1 | undefined): SegmentInput[] {
+  if (!ta1) return [];
+  const answered = ta1ForInterchange(interchangesOf(bytes837)[0], []);
+  return [
+    {
+      id: 'TA1',
+      elements: [answered.controlNumber, answered.date, answered.time, ta1.code, ta1.noteCode],
+    },
+  ];
+}
+
 /** IK3/IK4 for a bad CLM05-3 in the claim at segment position `position`, with a canary bad-element copy. */
 export function clmError(position: string, patientControlNumber?: string): SegmentError999 {
   return {
@@ -73,6 +92,8 @@ export interface Options999 {
   reject?: Map<number, SegmentError999[]>;
   /** Change the acknowledgment before it is written (wrong AK102, missing AK2...). */
   edit?: (ack: Acknowledgment999) => void;
+  /** A TA1 in the same interchange, before the 999 group. */
+  ta1?: CarriedTa1;
 }
 
 /** One 999 per functional group of the 837 file, all in one interchange. */
@@ -109,6 +130,7 @@ export function file999(bytes837: Buffer, replyIsa13: number, options: Options99
   );
   return writeInterchange({
     header: replyHeader(received, { ...DATE, controlNumber: replyIsa13 }),
+    ta1: ta1Segment(bytes837, options.ta1),
     groups: [
       {
         header: {
@@ -139,6 +161,8 @@ export interface Options277CA {
   batchRejection?: StatusCode277CA[];
   /** Replace the billing provider NPI written at 2100C. */
   npi?: string;
+  /** A TA1 in the same interchange, before the 277CA group. */
+  ta1?: CarriedTa1;
 }
 
 /** One 277CA answering every claim of the 837 file (one billing provider level per 837 billing NPI). */
@@ -188,6 +212,7 @@ export function file277CA(bytes837: Buffer, replyIsa13: number, options: Options
   });
   return writeInterchange({
     header: replyHeader(received, { ...DATE, controlNumber: replyIsa13 }),
+    ta1: ta1Segment(bytes837, options.ta1),
     groups: [
       {
         header: {

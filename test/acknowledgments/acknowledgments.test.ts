@@ -460,6 +460,99 @@ describe('TA1', () => {
   });
 });
 
+describe('a TA1 in the same interchange as a 999 or 277CA', () => {
+  const timeline = async (claimId: string) =>
+    (await events(claimId)).map((event) => `${event.status}/${event.source}`);
+
+  it('TA1 A with a 999: the claims end on the 999 answer, the TA1 noted before it', async () => {
+    const s = await scenario({ count: 4, partner: { maxClaimsPerTransaction: 2 } });
+    const sets = (await t.dataSource.query(
+      `SELECT claim_id AS "claimId", st02 FROM transmission_claims WHERE transmission_id = $1 ORDER BY st02`,
+      [s.transmissionId],
+    )) as { claimId: string; st02: number }[];
+    const st02s = [...new Set(sets.map((row) => row.st02))];
+    const acceptedIds = sets.filter((row) => row.st02 === st02s[0]).map((row) => row.claimId);
+    const rejectedIds = sets.filter((row) => row.st02 === st02s[1]).map((row) => row.claimId);
+    const ack = file999(s.bytes, ++replyIsa13, {
+      ta1: { code: 'A', noteCode: '000' },
+      reject: new Map([[st02s[1], [clmError('22')]]]),
+    });
+    const { file } = await receive(s.partner, ack);
+    expect(file).toMatchObject({ kind: '999', state: 'applied' });
+    // Before: the TA1 took every claim's slot, so all four stayed sent and the 999 was lost.
+    expect(await statusesOf(acceptedIds)).toEqual(['accepted_999', 'accepted_999']);
+    expect(await statusesOf(rejectedIds)).toEqual(['rejected_999', 'rejected_999']);
+    expect((await claimRows(rejectedIds)).map((row) => row.transmissionId)).toEqual([null, null]);
+    expect(await transmissionState(s.transmissionId)).toBe('partially_accepted');
+    const [interchange] = await transmissions.interchangesOf(s.transmissionId);
+    expect(interchange).toMatchObject({ ta1Status: 'A', ta1NoteCode: '000' });
+    const history = ['received/api', 'queued/api', 'sent/sftp', 'sent/ta1'];
+    expect(await timeline(acceptedIds[0])).toEqual([...history, 'accepted_999/999']);
+    expect(await timeline(rejectedIds[0])).toEqual([...history, 'rejected_999/999']);
+    expect((await events(rejectedIds[0])).at(-1)?.details).toMatchObject({
+      acknowledgmentCode: 'R',
+      segmentErrors: [{ segmentId: 'CLM', position: '22' }],
+    });
+
+    // The journey reads the TA1 from its own source and the send time from the delivery, not the TA1.
+    const response = await t.http
+      .get(`/v1/claims/${acceptedIds[0]}`)
+      .set('Authorization', `Bearer ${s.key}`)
+      .expect(200);
+    expect(response.body.journey.ta1).toMatchObject({ result: 'accepted', details: { noteCode: '000' } });
+    expect(response.body.journey.acknowledgment999).toMatchObject({ result: 'accepted' });
+
+    // The same file re-enveloped changes nothing more.
+    const before = await eventCounts(s);
+    const again = await receive(
+      s.partner,
+      file999(s.bytes, ++replyIsa13, {
+        ta1: { code: 'A', noteCode: '000' },
+        reject: new Map([[st02s[1], [clmError('22')]]]),
+      }),
+    );
+    expect(again.file.state).toBe('applied');
+    expect(await eventCounts(s)).toEqual(before);
+  });
+
+  it('TA1 A with a 277CA: a claim not yet answered by a 999 ends on the 277CA answer', async () => {
+    const s = await scenario({ count: 2 });
+    const ack = file277CA(s.bytes, ++replyIsa13, {
+      ta1: { code: 'A', noteCode: '000' },
+      reject: new Map([[s.pcns[1], [{ categoryCode: 'A7', statusCode: '164', entityCode: 'IL' }]]]),
+    });
+    const { file } = await receive(s.partner, ack);
+    expect(file).toMatchObject({ kind: '277CA', state: 'applied' });
+    expect(await statusesOf(s.claimIds)).toEqual(['accepted_277ca', 'rejected_277ca']);
+    const rows = await claimRows(s.claimIds);
+    expect(rows.find((row) => row.id === s.claimIds[0])?.payerClaimNumber).toBe(`PCN-${s.pcns[0]}`);
+    expect(rows.find((row) => row.id === s.claimIds[1])?.transmissionId).toBeNull();
+    const history = ['received/api', 'queued/api', 'sent/sftp', 'sent/ta1'];
+    expect(await timeline(s.claimIds[0])).toEqual([...history, 'accepted_277ca/277ca']);
+    expect(await timeline(s.claimIds[1])).toEqual([...history, 'rejected_277ca/277ca']);
+    expect((await events(s.claimIds[1])).at(-1)?.details).toMatchObject({
+      statuses: [{ categoryCode: 'A7', statusCode: '164' }],
+    });
+  });
+
+  it('TA1 R with a 999 accepting: the interchange rejection stands, the 999 changes nothing', async () => {
+    const s = await scenario({ count: 2 });
+    const { file } = await receive(
+      s.partner,
+      file999(s.bytes, ++replyIsa13, { ta1: { code: 'R', noteCode: '024' } }),
+    );
+    expect(file.state).toBe('applied');
+    expect(await statusesOf(s.claimIds)).toEqual(['rejected_ta1', 'rejected_ta1']);
+    expect(await transmissionState(s.transmissionId)).toBe('rejected');
+    expect(await timeline(s.claimIds[0])).toEqual([
+      'received/api',
+      'queued/api',
+      'sent/sftp',
+      'rejected_ta1/ta1',
+    ]);
+  });
+});
+
 describe('277CA', () => {
   it('reaches claims a 999 accepted: accepted_277ca with the payer claim number, rejected_277ca with codes', async () => {
     const s = await scenario({ count: 3 });

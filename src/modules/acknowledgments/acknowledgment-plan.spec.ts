@@ -48,6 +48,27 @@ describe('AcknowledgmentPlan', () => {
     expect([...plan.provenDelivered.keys()]).toEqual(['t']);
   });
 
+  it('a TA1 A/E note never takes the slot: a later 999 or 277CA answer is still planned, a second note not', () => {
+    const plan = new AcknowledgmentPlan('999');
+    const note = { orgId: 'o', claimId: 'c', status: 'sent' as const, details: {}, source: 'ta1' as const };
+    expect(plan.changeClaim({ ...note, note: true })).toBe(true);
+    expect(plan.changeClaim({ ...note, note: true })).toBe(false);
+    expect(plan.changeClaim({ orgId: 'o', claimId: 'c', status: 'accepted_999', details: {} })).toBe(true);
+    expect(plan.changeClaim({ orgId: 'o', claimId: 'c', status: 'rejected_999', details: {} })).toBe(false);
+    // Once answered, a note for the claim adds nothing.
+    expect(plan.changeClaim({ ...note, note: true })).toBe(false);
+    expect(plan.claimChanges.map((change) => change.status)).toEqual(['sent', 'accepted_999']);
+  });
+
+  it('a TA1 R takes the slot: a 999 answer for the same claim in the file is dropped', () => {
+    const plan = new AcknowledgmentPlan('999');
+    expect(
+      plan.changeClaim({ orgId: 'o', claimId: 'c', status: 'rejected_ta1', details: {}, source: 'ta1' }),
+    ).toBe(true);
+    expect(plan.changeClaim({ orgId: 'o', claimId: 'c', status: 'accepted_999', details: {} })).toBe(false);
+    expect(plan.claimChanges.map((change) => change.status)).toEqual(['rejected_ta1']);
+  });
+
   it('a dead-letter block wins over everything', () => {
     const plan = new AcknowledgmentPlan('277ca');
     plan.blocked = { code: 'ACK_TRANSMISSION_DEAD_LETTER', detail: 'x' };

@@ -11,6 +11,13 @@ export interface PlannedClaimChange {
   details: Record<string, unknown>;
   /** Set for payer rejections: the claim is unlinked from this transmission. */
   unlinkFrom?: string;
+  /** Who said it when not the file's own kind: a TA1 carried in a 999 or 277CA interchange is 'ta1'. */
+  source?: ClaimStatusSource;
+  /**
+   * A timeline entry that leaves the status as it is (TA1 A or E: the envelope arrived). It answers nothing
+   * about the claim, so it never takes the claim's slot.
+   */
+  note?: boolean;
 }
 
 export interface PlannedTransition {
@@ -55,7 +62,8 @@ export class AcknowledgmentPlan {
   /** Acknowledgments (TA1s, transaction sets, claims) read, and those that matched the ledger. */
   total = 0;
   matched = 0;
-  private readonly planned = new Set<string>();
+  private readonly decided = new Set<string>();
+  private readonly noted = new Set<string>();
   private readonly states = new Map<string, TransmissionState>();
 
   constructor(readonly source: ClaimStatusSource) {}
@@ -71,10 +79,16 @@ export class AcknowledgmentPlan {
     for (const orgId of orgIds) this.orgIds.add(orgId);
   }
 
-  /** Plans a claim change once: a claim acknowledged twice in one file keeps the first answer. */
+  /**
+   * Plans a claim change. A claim answered twice in one file keeps the first answer. TA1s are planned before
+   * the file's 999 or 277CA, so a TA1 R (the payer refused the envelope) wins over a 999 or 277CA for the
+   * same claims, while a TA1 A/E is only a note (one per claim) and the 999 or 277CA answer still applies.
+   */
   changeClaim(change: PlannedClaimChange): boolean {
-    if (this.planned.has(change.claimId)) return false;
-    this.planned.add(change.claimId);
+    if (this.decided.has(change.claimId)) return false;
+    const seen = change.note ? this.noted : this.decided;
+    if (seen.has(change.claimId)) return false;
+    seen.add(change.claimId);
     this.claimChanges.push(change);
     return true;
   }

@@ -18,7 +18,7 @@ import {
   type Interchange,
   type TransactionSetResponse999,
 } from '../../x12';
-import type { ClaimStatus } from '../claims/claim-status';
+import type { ClaimStatus, ClaimStatusSource } from '../claims/claim-status';
 import { ClaimStatusService } from '../claims/claim-status.service';
 import {
   type InboundFileHandlerResult,
@@ -250,6 +250,7 @@ export class AcknowledgmentsService {
               status: 'rejected_ta1',
               details: { ...sentAs(claim), ...detail },
               unlinkFrom: claim.transmissionId,
+              source: 'ta1',
             });
           }
           const state = plan.stateOf(matched.transmissionId, matched.state);
@@ -259,13 +260,16 @@ export class AcknowledgmentsService {
             transmissionDetails,
           );
         } else {
-          // A or E: the envelope arrived; the claims keep their status, the timeline notes the TA1.
+          // A or E: the envelope arrived; the claims keep their status, the timeline notes the TA1. A note,
+          // so a 999 or 277CA in the same file still answers these claims.
           for (const claim of current) {
             plan.changeClaim({
               orgId: claim.orgId,
               claimId: claim.claimId,
               status: 'sent',
               details: { ...sentAs(claim), ...detail },
+              source: 'ta1',
+              note: true,
             });
           }
           if (plan.stateOf(matched.transmissionId, matched.state) === 'in_doubt')
@@ -534,16 +538,29 @@ export class AcknowledgmentsService {
       await this.delivery.markClaimsSent(manager, transmissionId, fileName, plan.source);
     for (const result of plan.ta1Results)
       await this.repository.setTa1Result(manager, result.interchangeId, result.status, result.noteCode);
-    // Claims with the same status and details are recorded together (one UPDATE, one INSERT).
+    // Claims with the same status, source and details are recorded together (one UPDATE, one INSERT).
+    // Notes first: a claim with a TA1 note and a 999 or 277CA answer in one file ends on the answer.
     const groups = new Map<
       string,
-      { orgId: string; status: ClaimStatus; details: Record<string, unknown>; ids: string[] }
+      {
+        orgId: string;
+        status: ClaimStatus;
+        source: ClaimStatusSource;
+        details: Record<string, unknown>;
+        ids: string[];
+      }
     >();
-    for (const change of plan.claimChanges) {
-      const key = JSON.stringify([change.orgId, change.status, change.details]);
+    const ordered = [
+      ...plan.claimChanges.filter((change) => change.note),
+      ...plan.claimChanges.filter((change) => !change.note),
+    ];
+    for (const change of ordered) {
+      const source = change.source ?? plan.source;
+      const key = JSON.stringify([change.orgId, change.status, source, change.details]);
       const group = groups.get(key) ?? {
         orgId: change.orgId,
         status: change.status,
+        source,
         details: change.details,
         ids: [],
       };
@@ -555,7 +572,7 @@ export class AcknowledgmentsService {
         orgId: group.orgId,
         claimIds: group.ids,
         status: group.status,
-        source: plan.source,
+        source: group.source,
         details: group.details,
       });
     }
