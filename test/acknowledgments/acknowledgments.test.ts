@@ -187,6 +187,17 @@ async function events(claimId: string) {
   )) as { status: string; source: string; details: Record<string, unknown> }[];
 }
 
+/** Records the delivery of a transmission left uploading, as the delivery worker does. */
+async function recordDelivery(transmissionId: string): Promise<void> {
+  await t.dataSource.transaction(async (manager: EntityManager) => {
+    await transmissions.transition(manager, transmissionId, 'uploading', 'delivered');
+    const [row] = (await manager.query(`SELECT file_name FROM transmissions WHERE id = $1`, [
+      transmissionId,
+    ])) as { file_name: string }[];
+    await delivery.markClaimsSent(manager, transmissionId, row.file_name, 'sftp');
+  });
+}
+
 async function transmissionState(id: string): Promise<string> {
   const [row] = (await t.dataSource.query(`SELECT state FROM transmissions WHERE id = $1`, [id])) as {
     state: string;
@@ -404,6 +415,71 @@ describe('transmissions not (yet) delivered', () => {
     expect(file).toMatchObject({ state: 'quarantined', quarantineCode: 'ACK_TRANSMISSION_DEAD_LETTER' });
     expect(await statusesOf(s.claimIds)).toEqual(['queued']);
     expect(await transmissionState(s.transmissionId)).toBe('dead_letter');
+  });
+
+  it('defers a 277CA that arrives while its file is still uploading and applies it after delivery', async () => {
+    const s = await scenario({ count: 2, stopAt: 'uploading' });
+    const ack = file277CA(s.bytes, ++replyIsa13, {
+      reject: new Map([[s.pcns[1], [{ categoryCode: 'A7', statusCode: '164', entityCode: 'IL' }]]]),
+    });
+    const early = await receive(s.partner, ack);
+    // Before: the send was not a candidate, so the file was quarantined as ACK_UNMATCHED_CLM01.
+    expect(early.result).toMatchObject({ outcome: 'deferred', state: 'stored' });
+    expect(early.file).toMatchObject({ state: 'stored', quarantineCode: null });
+    expect(await statusesOf(s.claimIds)).toEqual(['queued', 'queued']);
+
+    await recordDelivery(s.transmissionId);
+    expect(await inbound.processPending()).toMatchObject({ processed: 1, deferred: 0, failed: 0 });
+    expect(await statusesOf(s.claimIds)).toEqual(['accepted_277ca', 'rejected_277ca']);
+    expect((await events(s.claimIds[1])).map((event) => `${event.status}/${event.source}`)).toEqual([
+      'received/api',
+      'queued/api',
+      'sent/sftp',
+      'rejected_277ca/277ca',
+    ]);
+  });
+
+  it('defers a 277CA for a resent claim whose new file is still uploading, instead of matching the old send', async () => {
+    const s = await scenario({ count: 1 });
+    const reject = new Map([[s.pcns[0], [{ categoryCode: 'A7', statusCode: '164', entityCode: 'IL' }]]]);
+    expect((await receive(s.partner, file277CA(s.bytes, ++replyIsa13, { reject }))).file.state).toBe(
+      'applied',
+    );
+    expect(await statusesOf(s.claimIds)).toEqual(['rejected_277ca']);
+    // An admin fixed the claim and queued it again (what the resend leaves behind); it goes in a new file.
+    await t.dataSource.query(`UPDATE claims SET status = 'queued' WHERE id = $1`, [s.claimIds[0]]);
+    const built = await batching.buildDue({ orgId: s.orgId });
+    expect(built.files).toHaveLength(1);
+    const resent = built.files[0].transmissionId;
+    await t.dataSource.transaction(async (manager: EntityManager) => {
+      await transmissions.transition(manager, resent, 'built', 'uploading');
+    });
+    const [row] = (await t.dataSource.query(`SELECT bytes FROM transmissions WHERE id = $1`, [resent])) as {
+      bytes: Buffer;
+    }[];
+
+    // The payer answers the new file before its delivery is recorded. Before: the old (delivered) send was
+    // the latest acknowledgeable one, the claim no longer on it, so the file was applied and the answer lost.
+    const early = await receive(s.partner, file277CA(row.bytes, ++replyIsa13));
+    expect(early.result).toMatchObject({ outcome: 'deferred', state: 'stored' });
+    expect(await statusesOf(s.claimIds)).toEqual(['queued']);
+
+    await recordDelivery(resent);
+    expect(await inbound.processPending()).toMatchObject({ processed: 1, deferred: 0, failed: 0 });
+    expect(await statusesOf(s.claimIds)).toEqual(['accepted_277ca']);
+    expect((await events(s.claimIds[0])).at(-1)).toMatchObject({
+      status: 'accepted_277ca',
+      source: '277ca',
+      details: { transmissionId: resent },
+    });
+  });
+
+  it('quarantines a 277CA for a dead-letter transmission for an admin, as a 999', async () => {
+    const s = await scenario({ count: 1, stopAt: 'dead_letter' });
+    const { file } = await receive(s.partner, file277CA(s.bytes, ++replyIsa13));
+    // Before: ACK_UNMATCHED_CLM01, which hides that the file waits on the dead letter.
+    expect(file).toMatchObject({ state: 'quarantined', quarantineCode: 'ACK_TRANSMISSION_DEAD_LETTER' });
+    expect(await statusesOf(s.claimIds)).toEqual(['queued']);
   });
 });
 

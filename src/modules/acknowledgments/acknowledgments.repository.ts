@@ -59,15 +59,6 @@ export interface Candidate277CA extends SetClaim {
   totalCharge: string;
 }
 
-/** States in which a transmission may be acknowledged (the file reached, or may have reached, the payer). */
-export const ACKNOWLEDGEABLE_STATES: readonly TransmissionState[] = [
-  'delivered',
-  'in_doubt',
-  'accepted',
-  'partially_accepted',
-  'rejected',
-];
-
 const SET_CLAIM_COLUMNS = `tc.claim_id AS "claimId", tc.org_id AS "orgId", tc.transmission_id AS "transmissionId",
   tc.interchange_id AS "interchangeId", i.isa13, tc.gs06, tc.st02,
   tc.patient_control_number AS "patientControlNumber", c.status,
@@ -182,7 +173,8 @@ export class AcknowledgmentsRepository {
    * For each patient control number, the claims whose latest send through this partner carried it (one row
    * per claim, however often it was sent), with what a 277CA can be narrowed by: billing NPI and CLM02.
    * Locked. `orgId` narrows to one organisation (an organisation's own partner); null: every organisation
-   * (a shared partner).
+   * (a shared partner). Sends in every state count, built, uploading and dead letter included: the caller
+   * defers or quarantines for those (as for a 999), where skipping them matched an older send or nothing.
    */
   async lockCandidates277CA(
     manager: EntityManager,
@@ -198,7 +190,6 @@ export class AcknowledgmentsRepository {
            JOIN transmissions t ON t.id = tc.transmission_id
           WHERE t.partner_id = $1 AND ($2::uuid IS NULL OR tc.org_id = $2)
             AND tc.patient_control_number = ANY($3::text[])
-            AND t.state = ANY($4::text[])
           ORDER BY tc.claim_id, t.created_at DESC, t.id DESC)
        SELECT ${SET_CLAIM_COLUMNS}, p.npi AS "billingNpi", c.total_charge::text AS "totalCharge"
          FROM latest tc
@@ -207,7 +198,7 @@ export class AcknowledgmentsRepository {
          JOIN providers p ON p.id = c.billing_provider_id
         ORDER BY tc.patient_control_number, tc.claim_id
         FOR UPDATE OF c`,
-      [partnerId, orgId, [...patientControlNumbers], [...ACKNOWLEDGEABLE_STATES]],
+      [partnerId, orgId, [...patientControlNumbers]],
     )) as Candidate277CA[];
   }
 
