@@ -7,6 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { classifyInboundFile } from '../../src/modules/inbound-files/inbound-file-classifier';
 import { MAX_AUTOMATIC_PROCESS_ATTEMPTS } from '../../src/modules/inbound-files/inbound-files.repository';
+import { ClaimStatusService } from '../../src/modules/claims/claim-status.service';
 import { InboundFilesService } from '../../src/modules/inbound-files/inbound-files.service';
 import type { TradingPartnerEntity } from '../../src/modules/trading-partners/trading-partner.entity';
 import type { TradingPartnerInput } from '../../src/modules/trading-partners/trading-partner.input';
@@ -679,6 +680,60 @@ describe('277CA', () => {
     );
     expect(again.file.state).toBe('applied');
     expect(await eventCounts(s)).toEqual(before);
+  });
+
+  it('answers a transmission in doubt: it becomes delivered (never resent), its claims sent, then their 277CA outcome', async () => {
+    const s = await scenario({ count: 2, inDoubt: true });
+    const ack = file277CA(s.bytes, ++replyIsa13, {
+      reject: new Map([[s.pcns[1], [{ categoryCode: 'A7', statusCode: '164', entityCode: 'IL' }]]]),
+    });
+    expect((await receive(s.partner, ack)).file.state).toBe('applied');
+    expect(await transmissionState(s.transmissionId)).toBe('delivered');
+    expect(await statusesOf(s.claimIds)).toEqual(['accepted_277ca', 'rejected_277ca']);
+    expect((await events(s.claimIds[0])).map((event) => `${event.status}/${event.source}`)).toEqual([
+      'received/api',
+      'queued/api',
+      'sent/277ca',
+      'accepted_277ca/277ca',
+    ]);
+    // An admin can no longer say the payer never got it.
+    const refused = await t.http
+      .post(`/v1/admin/transmissions/${s.transmissionId}/resolve`)
+      .set('Authorization', `Bearer ${s.key}`)
+      .send({ outcome: 'not-delivered' })
+      .expect(409);
+    expect(refused.body).toMatchObject({ error: { code: 'transmission_state_conflict' } });
+    expect(await transmissionState(s.transmissionId)).toBe('delivered');
+  });
+
+  it('refuses an admin not-delivered for an in-doubt file the payer has answered a claim of', async () => {
+    const s = await scenario({ count: 2, inDoubt: true });
+    // An outcome recorded on a claim as sent in this file (as 835 posting will): proof the file arrived.
+    await t.dataSource.transaction((manager: EntityManager) =>
+      t.app.get(ClaimStatusService).record(manager, {
+        orgId: s.orgId,
+        claimIds: [s.claimIds[0]],
+        status: 'paid',
+        source: '835',
+        details: { transmissionId: s.transmissionId },
+      }),
+    );
+    const refused = await t.http
+      .post(`/v1/admin/transmissions/${s.transmissionId}/resolve`)
+      .set('Authorization', `Bearer ${s.key}`)
+      .send({ outcome: 'not-delivered' })
+      .expect(409);
+    expect(refused.body).toMatchObject({ error: { code: 'transmission_already_acknowledged' } });
+    expect(await transmissionState(s.transmissionId)).toBe('in_doubt');
+
+    // Without any answer from the payer the admin's word decides: back to built.
+    const other = await scenario({ count: 1, inDoubt: true, org: s, shared: s.partner });
+    await t.http
+      .post(`/v1/admin/transmissions/${other.transmissionId}/resolve`)
+      .set('Authorization', `Bearer ${s.key}`)
+      .send({ outcome: 'not-delivered' })
+      .expect(200);
+    expect(await transmissionState(other.transmissionId)).toBe('built');
   });
 
   it('quarantines a 277CA naming an unknown CLM01, applying none of its other claims', async () => {

@@ -467,6 +467,16 @@ export class AcknowledgmentsService {
         details: { ...change.details, fileName: fileNames.get(String(change.details.transmissionId)) },
       });
     }
+    // The payer answered claims it could only have read from this file: an in-doubt delivery arrived, and
+    // must never be resent (it stays delivered; only TA1 and 999 speak for the file as a whole).
+    for (const transmission of locked) {
+      if (plan.stateOf(transmission.id, transmission.state) === 'in_doubt')
+        plan.moveTransmission(transmission, 'delivered', {
+          source: '277ca',
+          inboundFileId: file.id,
+          ack277caControlNumber,
+        });
+    }
   }
 
   // --- shared ---

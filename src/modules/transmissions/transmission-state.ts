@@ -75,3 +75,18 @@ export class TransmissionNotFoundError extends DomainError {
     super('transmission_not_found', 'not_found', 'No such transmission.');
   }
 }
+
+/**
+ * An admin said an in-doubt file never reached the payer, but the payer has already answered it (a TA1, or a
+ * 999/277CA/835 outcome on one of its claims): resending it would give the payer a second copy.
+ */
+export class TransmissionAlreadyAcknowledgedError extends DomainError {
+  constructor(transmissionId: string) {
+    super(
+      'transmission_already_acknowledged',
+      'conflict',
+      'The payer has acknowledged this transmission, so it was delivered; resolve it as delivered.',
+      { transmissionId },
+    );
+  }
+}

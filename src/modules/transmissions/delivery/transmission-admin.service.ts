@@ -12,6 +12,7 @@ import { decodeCursor, encodeCursor } from '../../claims/claim-cursor';
 import { formatIsa13 } from '../control-numbers/control-number.repository';
 import {
   isTransmissionState,
+  TransmissionAlreadyAcknowledgedError,
   TransmissionNotFoundError,
   TransmissionStateConflictError,
   type TransmissionState,
@@ -137,7 +138,8 @@ export class TransmissionAdminService {
 
   /**
    * An admin's decision on an in-doubt delivery. delivered: the file is recorded delivered and its claims
-   * sent. not-delivered: back to built, due now with a fresh attempt count.
+   * sent. not-delivered: back to built, due now with a fresh attempt count; refused (409) once the payer has
+   * answered the file in any way, since that proves it arrived.
    */
   async resolve(
     orgId: string,
@@ -159,17 +161,21 @@ export class TransmissionAdminService {
           'in_doubt',
           'delivered',
           { resolvedBy: 'admin', ...by },
-          { patch: { deliveredAt: now } },
+          { patch: { deliveredAt: now, publishStartedAt: null } },
         );
         claims = await this.delivery.markClaimsSent(manager, id, row.fileName, 'admin');
       } else {
+        if (await this.transmissions.hasPayerResponse(manager, id)) {
+          throw new TransmissionAlreadyAcknowledgedError(id);
+        }
         await this.transmissions.transition(
           manager,
           id,
           'in_doubt',
           'built',
           { resolvedBy: 'admin', outcome, ...by },
-          { patch: { nextAttemptAt: now, attempts: 0, lastErrorCode: null } },
+          // The admin says the partner does not have it: the next attempt may upload it again.
+          { patch: { nextAttemptAt: now, attempts: 0, lastErrorCode: null, publishStartedAt: null } },
         );
       }
       await this.audit.record(
