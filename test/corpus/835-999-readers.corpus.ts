@@ -17,7 +17,7 @@ import {
   type Acknowledgment999,
   type Remittance835,
 } from '../../src/x12';
-import { rewriteInterchange } from '../../src/x12/transactions/835-005010x221a1/golden.spec-support';
+import { rewriteInterchange } from '../support/x12-golden';
 
 const CORPUS = resolve(__dirname, '../../../shared/x12-corpus');
 

@@ -7,7 +7,7 @@ import { acknowledgedClaims, levelRejections } from './277ca.claims';
 import { acknowledge277CA, type AcknowledgmentBatch277CA } from './277ca.respond';
 import { guide277CA } from './277ca.rules';
 import type { ClaimAcknowledgment277CA } from './277ca.model';
-import { asJson, codesOf, goldenFiles, rewriteInterchange } from './golden.spec-support';
+import { asJson, codesOf, goldenFiles, rewriteInterchange } from '../../../../test/support/x12-golden';
 
 function readAll(text: string): { models: ClaimAcknowledgment277CA[]; codes: string[] } {
   const read = readX12(text);
@@ -68,7 +68,7 @@ describe('277CA golden files (edi-samples/277ca)', () => {
           const bodies = interchange.groups.flatMap((g) =>
             g.transactions.map((tx) => build277CABody(read277CA(tx, interchange.delimiters).value)),
           );
-          return rewriteInterchange(interchange, bodies, true);
+          return rewriteInterchange(interchange, bodies);
         })
         .join('');
       expect(rewritten).toBe(file.text);
@@ -307,7 +307,7 @@ describe('acknowledge277CA (payer simulator)', () => {
   it('builds the accepted golden file from a batch description (apart from the one middle initial)', () => {
     const golden = goldenFiles('277ca').find((f) => f.name === '277ca-accepted')!;
     const interchange = readX12(golden.text).value[0];
-    const text = rewriteInterchange(interchange, [build277CABody(acknowledge277CA(batch))], true);
+    const text = rewriteInterchange(interchange, [build277CABody(acknowledge277CA(batch))]);
     expect(text).toBe(
       golden.text.replace(
         'NM1*QC*1*TESTPATIENT*JANE*Q***MI*MBR000456~',

@@ -3,7 +3,7 @@
  * 271 golden files (the corpus counterpart is test/corpus/277ca-270-271-readers.corpus.ts).
  */
 import { validateX12 } from '../../read';
-import { goldenFiles } from './golden.spec-support';
+import { goldenFiles } from '../../../../test/support/x12-golden';
 
 describe('engine validation of the 277CA, 270 and 271 golden files', () => {
   const valid = ['277ca', '270', '271'].flatMap((folder) =>

@@ -11,7 +11,7 @@ import { read271 } from '../271-005010x279a1/271.reader';
 import { guide271 } from '../271-005010x279a1/271.rules';
 import { read277CA } from './277ca.reader';
 import { guide277CA } from './277ca.rules';
-import { goldenFiles } from './golden.spec-support';
+import { goldenFiles } from '../../../../test/support/x12-golden';
 
 const samples = ['277ca', '270', '271'].flatMap((folder) => goldenFiles(folder).map((f) => f.text));
 

@@ -13,7 +13,7 @@ import { build999Body } from '../999-005010x231a1/999.writer';
 import { read835 } from './835.reader';
 import { rules835 } from './835.rules';
 import { build835Body } from './835.writer';
-import { goldenFiles } from './golden.spec-support';
+import { goldenFiles } from '../../../../test/support/x12-golden';
 
 const SOURCES = [...goldenFiles('835'), ...goldenFiles('999')].map((file) => file.text);
 const ALPHABET = [

@@ -9,7 +9,7 @@ import { read835 } from './835.reader';
 import { rules835 } from './835.rules';
 import { build835Body } from './835.writer';
 import { claimsOf, remittanceKey, type Remittance835 } from './835.model';
-import { goldenFiles, rewriteInterchange } from './golden.spec-support';
+import { goldenFiles, rewriteInterchange } from '../../../../test/support/x12-golden';
 
 interface Expected835 {
   diagnosticCodes: string[];

@@ -2,7 +2,7 @@ import { readX12 } from '../../read';
 import { claimsOf } from './835.model';
 import { read835 } from './835.reader';
 import { claimTotals, remittanceTotals } from './835.totals';
-import { goldenFiles } from './golden.spec-support';
+import { goldenFiles } from '../../../../test/support/x12-golden';
 
 const golden = Object.fromEntries(goldenFiles('835').map((file) => [file.name, file.text]));
 

@@ -7,7 +7,7 @@ import { readX12 } from '../../read';
 import type { EnvelopeEvent } from '../../envelope/envelope-events';
 import type { Diagnostic, Result } from '../../syntax/types';
 import { synthetic835 } from '../../testing/synthetic-835';
-import { goldenFiles } from './golden.spec-support';
+import { goldenFiles } from '../../../../test/support/x12-golden';
 import type { Remittance835 } from './835.model';
 import { read835 } from './835.reader';
 import { visitRemittances835 } from './835.visit';

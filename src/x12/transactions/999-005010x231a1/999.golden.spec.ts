@@ -7,7 +7,7 @@ import { writeInterchange } from '../../envelope/interchange-writer';
 import { acknowledgeReadGroup } from './999.acknowledge';
 import type { Interchange } from '../../envelope/types';
 import type { Diagnostic } from '../../syntax/types';
-import { goldenFiles, rewriteInterchange } from '../835-005010x221a1/golden.spec-support';
+import { goldenFiles, rewriteInterchange } from '../../../../test/support/x12-golden';
 import type { Acknowledgment999 } from './999.model';
 import { read999 } from './999.reader';
 import { rules999 } from './999.rules';

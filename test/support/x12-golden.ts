@@ -1,15 +1,15 @@
 /**
- * Test support for the 835 and 999 golden files (edi-samples/835, edi-samples/999) and the shared
- * corpus: read files, and write bodies back inside the same envelope values for byte-exact round trips.
+ * Test support for the engine's golden files in edi-samples/: read every NAME.x12 with its expected JSON,
+ * and write bodies back inside the same envelope values, for byte-exact round trips. It lives outside
+ * src/x12 because it reads files; the engine itself does no I/O.
  */
-// eslint-disable-next-line no-restricted-imports -- test support only: specs read the golden files
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeInterchange } from '../../envelope/interchange-writer';
-import type { Interchange, SegmentInput } from '../../envelope/types';
+import { writeInterchange } from '../../src/x12/envelope/interchange-writer';
+import type { Interchange, SegmentInput } from '../../src/x12/envelope/types';
+import type { Diagnostic } from '../../src/x12/syntax/types';
 
-export const SAMPLES_ROOT = join(__dirname, '..', '..', '..', '..', 'edi-samples');
-export const CORPUS_ROOT = join(__dirname, '..', '..', '..', '..', '..', 'shared', 'x12-corpus');
+export const SAMPLES_ROOT = join(__dirname, '..', '..', 'edi-samples');
 
 export interface GoldenFile {
   name: string;
@@ -36,16 +36,7 @@ export function goldenFiles(folder: string): GoldenFile[] {
     });
 }
 
-/** Files of one corpus folder (read-only, outside the repository); empty when the corpus is absent. */
-export function corpusFiles(folder: string): { name: string; text: string }[] {
-  const directory = join(CORPUS_ROOT, folder);
-  if (!existsSync(directory)) return [];
-  return readdirSync(directory)
-    .sort()
-    .map((name) => ({ name, text: readFileSync(join(directory, name), 'latin1') }));
-}
-
-/** Write one body per transaction set (in order) inside the interchange's own ISA/GS values. */
+/** Writes one body per transaction set (in order) inside the interchange's own ISA/GS/ST values. */
 export function rewriteInterchange(interchange: Interchange, bodies: readonly SegmentInput[][]): string {
   const isa = interchange.header.elements;
   let next = 0;
@@ -87,4 +78,14 @@ export function rewriteInterchange(interchange: Interchange, bodies: readonly Se
     },
     { delimiters: interchange.delimiters, lineBreak: true },
   );
+}
+
+/** Drops undefined properties so models compare with JSON files. */
+export function asJson(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value)) as unknown;
+}
+
+/** Distinct diagnostic codes, sorted. */
+export function codesOf(diagnostics: readonly Diagnostic[]): string[] {
+  return [...new Set(diagnostics.map((diagnostic) => diagnostic.code))].sort();
 }
