@@ -126,7 +126,8 @@ export class DeliveryService {
     const byPartner = new Map<string, ClaimedTransmission[]>();
     for (const row of claimed) {
       // Taken over from a worker that never recorded its last allowed attempt (it crashed, maybe on this very
-      // file): dead-letter it for an admin instead of crashing again. A retry still checks the payer first.
+      // file): dead-letter it for an admin instead of crashing again (in-doubt when that worker had begun
+      // publishing). A retry still checks the payer first.
       if (row.previousState === 'uploading' && row.attempts > this.config.delivery.maxAttempts) {
         const error =
           row.publishStartedAt !== null
