@@ -151,12 +151,7 @@ export class TransmissionsRepository {
       `UPDATE transmissions SET ${sets.join(', ')} WHERE ${guard} RETURNING id`,
       parameters,
     )) as [{ id: string }[], number];
-    if (rows.length === 0) {
-      const found = (await manager.query(`SELECT state FROM transmissions WHERE id = $1`, [id])) as {
-        state: TransmissionState;
-      }[];
-      throw new TransmissionStateConflictError(id, from, found[0]?.state);
-    }
+    if (rows.length === 0) throw await this.conflict(manager, id, from);
     await this.appendEvents(manager, [{ transmissionId: id, fromState: from, toState: to, details, at }]);
   }
 
@@ -208,13 +203,8 @@ export class TransmissionsRepository {
    * was taken over meanwhile. Not a state change, so no event. Used before each file of a partner's group,
    * so a long run does not lose the files it has not reached yet.
    */
-  async renewLease(id: string, heldLease: Date, newLease: Date): Promise<boolean> {
-    const [rows] = (await this.dataSource.query(
-      `UPDATE transmissions SET next_attempt_at = $3
-        WHERE id = $1 AND state = 'uploading' AND next_attempt_at = $2 RETURNING id`,
-      [id, heldLease, newLease],
-    )) as [{ id: string }[], number];
-    return rows.length === 1;
+  renewLease(id: string, heldLease: Date, newLease: Date): Promise<boolean> {
+    return this.updateUnderLease(id, heldLease, 'next_attempt_at', newLease);
   }
 
   /**
@@ -222,17 +212,36 @@ export class TransmissionsRepository {
    * Throws TransmissionStateConflictError when the lease was taken over: then the worker must not publish.
    */
   async markPublishing(id: string, heldLease: Date, at: Date): Promise<void> {
-    const [rows] = (await this.dataSource.query(
-      `UPDATE transmissions SET publish_started_at = $3
-        WHERE id = $1 AND state = 'uploading' AND next_attempt_at = $2 RETURNING id`,
-      [id, heldLease, at],
-    )) as [{ id: string }[], number];
-    if (rows.length === 0) {
-      const found = (await this.dataSource.query(`SELECT state FROM transmissions WHERE id = $1`, [id])) as {
-        state: TransmissionState;
-      }[];
-      throw new TransmissionStateConflictError(id, 'uploading', found[0]?.state);
+    if (!(await this.updateUnderLease(id, heldLease, 'publish_started_at', at))) {
+      throw await this.conflict(this.dataSource.manager, id, 'uploading');
     }
+  }
+
+  /** Sets one column of an 'uploading' row, only while the caller still holds the lease it was given. */
+  private async updateUnderLease(
+    id: string,
+    heldLease: Date,
+    column: 'next_attempt_at' | 'publish_started_at',
+    value: Date,
+  ): Promise<boolean> {
+    const [rows] = (await this.dataSource.query(
+      `UPDATE transmissions SET ${column} = $3
+        WHERE id = $1 AND state = 'uploading' AND next_attempt_at = $2 RETURNING id`,
+      [id, heldLease, value],
+    )) as [{ id: string }[], number];
+    return rows.length === 1;
+  }
+
+  /** The error for a lost compare-and-set, naming the state the row is actually in. */
+  private async conflict(
+    manager: EntityManager,
+    id: string,
+    expected: TransmissionState,
+  ): Promise<TransmissionStateConflictError> {
+    const found = (await manager.query(`SELECT state FROM transmissions WHERE id = $1`, [id])) as {
+      state: TransmissionState;
+    }[];
+    return new TransmissionStateConflictError(id, expected, found[0]?.state);
   }
 
   /**
