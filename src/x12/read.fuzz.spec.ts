@@ -162,6 +162,7 @@ describe('reader fuzzing', () => {
       Buffer.from(isa + repeat('ST*837*0001~')),
       Buffer.from(isa + repeat('~')),
       Buffer.from(isa + repeat('*')),
+      Buffer.from(isa + repeat('AB~')),
       Buffer.from(isa + repeat('NM1*IL*1*A:B:C:D^E^F*')),
       Buffer.from(repeat('junk text without an interchange, ') + isa),
     ];

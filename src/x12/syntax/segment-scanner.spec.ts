@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { tokenize } from './tokenize';
+import { ElementStrings } from './element-strings';
 
 const ISA =
   'ISA*00*          *00*          *ZZ*SENDER         *ZZ*RECEIVER       *260101*1200*^*00501*000000001*0*T*:~';
@@ -105,5 +107,41 @@ describe('SegmentScanner', () => {
     });
     expect(diagnostics.map((d) => d.code)).toEqual(['X12-SYN-SEGMENT-TOO-LONG']);
     expect(value.segments.map((s) => s.id)).toEqual(['ISA', 'IEA']);
+  });
+
+  it('gives every segment the elements a plain split gives, repeated short values included', () => {
+    // A small alphabet makes short values repeat and collide in the read's shared strings.
+    const value = fc.stringMatching(/^[A-C0-9.]{0,16}$/);
+    const segment = fc.tuple(fc.constantFrom('NM1', 'CAS', 'AB'), fc.array(value, { maxLength: 8 }));
+    fc.assert(
+      fc.property(fc.array(segment, { minLength: 1, maxLength: 60 }), (segments) => {
+        const body = segments.map(([id, elements]) => [id, ...elements].join('*'));
+        const { value: read, diagnostics } = tokenize(`${ISA}${body.join('~')}~IEA*0*000000001~`);
+        expect(diagnostics).toEqual([]);
+        const bodyRead = read.segments.slice(1, -1);
+        expect(bodyRead.map((s) => [s.id, s.elements])).toEqual(
+          segments.map(([id, elements]) => [id, elements.length === 0 ? [] : elements]),
+        );
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('ElementStrings', () => {
+  it('returns exactly text.slice for every range, though equal-hash values meet in one slot', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[AB12*.:]{20,120}$/), (text) => {
+        const strings = new ElementStrings();
+        // Every range up to 14 characters: values of one length that differ only away from their first,
+        // middle and last character share a slot, and must not be taken for each other.
+        for (let start = 0; start < text.length; start++) {
+          for (let end = start; end <= Math.min(text.length, start + 14); end++) {
+            expect(strings.slice(text, start, end)).toBe(text.slice(start, end));
+          }
+        }
+      }),
+      { numRuns: 50 },
+    );
   });
 });

@@ -12,6 +12,7 @@ import type { Delimiters, Diagnostic, Segment } from './types';
 import { isAlphanumericByte, isLayoutByte, toBuffer } from './bytes';
 import { scanIsaDelimiters } from './isa-delimiters';
 import { KNOWN_SEGMENT_IDS } from './segment-ids';
+import { ElementStrings } from './element-strings';
 import type { SyntaxCode } from './diagnostic-codes';
 
 export interface SegmentSink {
@@ -74,6 +75,12 @@ export class SegmentScanner {
    * false when the buffer holds non-ASCII bytes (each segment is then decoded as UTF-8 on its own).
    */
   private text: string | false | null = null;
+  /**
+   * Offset in `text` of the first element separator at or after the last search (text.length when none
+   * is left); -1 when not searched yet in this scan. See splitElements.
+   */
+  private nextSeparator = -1;
+  private readonly elementStrings = new ElementStrings();
   private elementByte = 0;
   private terminatorChar = '';
   /** Offset in the whole input of `buffer[0]`. */
@@ -145,6 +152,7 @@ export class SegmentScanner {
   private scan(): void {
     const buffer = this.buffer;
     this.text = null;
+    this.nextSeparator = -1;
     const length = buffer.length;
     let position = 0;
     if (this.atStart) {
@@ -228,6 +236,7 @@ export class SegmentScanner {
     }
     this.flushGap();
     this.delimiters = scan.delimiters;
+    this.nextSeparator = -1; // this interchange's element separator may differ from the last one's
     this.terminatorByte = scan.delimiters.segment.charCodeAt(0);
     this.terminatorChar = scan.delimiters.segment;
     this.elementByte = scan.delimiters.element.charCodeAt(0);
@@ -305,6 +314,31 @@ export class SegmentScanner {
     );
   }
 
+  /**
+   * `text.slice(start, end).split(separator)` without the intermediate string, each element taken from
+   * the decoded buffer through the read's shared short strings. The next separator found beyond `end`
+   * is remembered, so a long run of segments without separators is searched once, not once per segment
+   * (which would make such input quadratic).
+   */
+  private splitElements(text: string, start: number, end: number, separator: string): string[] {
+    const elements: string[] = [];
+    let from = start;
+    for (;;) {
+      let at = this.nextSeparator;
+      if (at < from) {
+        at = text.indexOf(separator, from);
+        if (at < 0) at = text.length;
+        this.nextSeparator = at;
+      }
+      if (at >= end) {
+        elements.push(this.elementStrings.slice(text, from, end));
+        return elements;
+      }
+      elements.push(this.elementStrings.slice(text, from, at));
+      from = at + 1;
+    }
+  }
+
   private emit(buffer: Buffer, start: number, end: number): Segment {
     const delimiters = this.delimiters as Delimiters;
     this.inEmptyRun = false;
@@ -313,14 +347,15 @@ export class SegmentScanner {
     let elements: string[];
     if (this.text !== false) {
       // ASCII: slice from the once-decoded buffer (no per-segment UTF-8 decode); a well-formed segment
-      // id is looked up among the ids already met, so each segment does not keep its own copy.
+      // id is looked up among the ids already met, and short element values among those of this read,
+      // so each segment does not keep its own copies.
       const text = this.text;
       let idLength = 0;
       while (idLength < 3 && start + idLength < end && isSegmentIdChar(buffer[start + idLength])) idLength++;
       const afterId = start + idLength;
       if (idLength >= 2 && (afterId === end || buffer[afterId] === this.elementByte)) {
         id = internSegmentId(buffer, start, idLength);
-        elements = afterId === end ? [] : text.slice(afterId + 1, end).split(delimiters.element);
+        elements = afterId === end ? [] : this.splitElements(text, afterId + 1, end, delimiters.element);
       } else {
         elements = text.slice(start, end).split(delimiters.element);
       }

@@ -133,11 +133,14 @@ export interface Procedure835 {
   qualifier: string; // -1: HC, AD, ER, HP, IV, N4, NU, WK ...
   code: string; // -2
   /** -3 .. -6; '' keeps the place of a skipped modifier. */
-  modifiers: string[];
+  modifiers: readonly string[];
   description?: string; // -7
 }
 
-/** Loop 2110 service payment information. */
+/**
+ * Loop 2110 service payment information. Its lists (and a claim's) are read-only: the reader gives every
+ * empty list as one shared frozen array, because a large remittance holds hundreds of thousands of them.
+ */
 export interface ServiceLine835 {
   procedure: Procedure835; // SVC01
   chargeAmount: Amount835; // SVC02
@@ -146,16 +149,16 @@ export interface ServiceLine835 {
   units?: string; // SVC05
   submittedProcedure?: Procedure835; // SVC06
   submittedUnits?: string; // SVC07
-  dates: Date835[]; // DTM*150/151/472
-  adjustments: Adjustment835[];
+  dates: readonly Date835[]; // DTM*150/151/472
+  adjustments: readonly Adjustment835[];
   /** REF in file order, including REF*6R. */
-  references: Reference835[];
+  references: readonly Reference835[];
   /** Derived (not written): REF*6R line item control number, echoed from the 837. */
   lineControlNumber?: string;
-  amounts: MonetaryAmount835[];
-  quantities: Quantity835[];
+  amounts: readonly MonetaryAmount835[];
+  quantities: readonly Quantity835[];
   /** LQ: LQ01 HE (RARC) or RX (NCPDP reject code), LQ02 code. */
-  remarks: { qualifier: string; code: string }[];
+  remarks: readonly { qualifier: string; code: string }[];
 }
 
 /** Loop 2100 claim payment information. */
@@ -172,7 +175,7 @@ export interface Claim835 {
   drgCode?: string; // CLP11
   drgWeight?: string; // CLP12
   dischargeFraction?: string; // CLP13
-  adjustments: Adjustment835[];
+  adjustments: readonly Adjustment835[];
   patient?: Name835; // NM1*QC
   insured?: Name835; // NM1*IL
   correctedPatient?: Name835; // NM1*74
@@ -182,12 +185,12 @@ export interface Claim835 {
   otherSubscriber?: Name835; // NM1*GB
   inpatientAdjudication?: AdjudicationInformation835; // MIA
   outpatientAdjudication?: AdjudicationInformation835; // MOA
-  references: Reference835[];
-  dates: Date835[]; // DTM*036/050/232/233
-  contacts: Contact835[]; // PER*CX
-  amounts: MonetaryAmount835[];
-  quantities: Quantity835[];
-  serviceLines: ServiceLine835[];
+  references: readonly Reference835[];
+  dates: readonly Date835[]; // DTM*036/050/232/233
+  contacts: readonly Contact835[]; // PER*CX
+  amounts: readonly MonetaryAmount835[];
+  quantities: readonly Quantity835[];
+  serviceLines: readonly ServiceLine835[];
 }
 
 /** Loop 2000 header number (LX) with its provider summary (TS3, TS2) and claims. */

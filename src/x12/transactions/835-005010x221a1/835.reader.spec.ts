@@ -36,6 +36,27 @@ SVC*HC:99213:25::59*10*10**1*HC:99214:::::ORIGINAL CODE*2`);
     expect(line.submittedUnits).toBe('2');
   });
 
+  it('gives empty lists as frozen arrays: one claim cannot be changed through another', () => {
+    const { value } = read(`${HEADER}
+LX*1
+CLP*PCN1*1*10*10**12*CLM1
+SVC*HC:99213*10*10**1
+CLP*PCN2*1*10*10**12*CLM2
+CAS*CO*45*1*1*253*2
+REF*EA*MR0001
+SVC*HC:99214*10*10**1`);
+    const [first, second] = claimsOf(value);
+    expect(first.adjustments).toEqual([]);
+    expect(Object.isFrozen(first.adjustments)).toBe(true);
+    expect(() => (first.adjustments as unknown[]).push('x')).toThrow(TypeError);
+    expect(() => (first.serviceLines[0].procedure.modifiers as unknown[]).push('x')).toThrow(TypeError);
+    // Lists that hold items are each claim's own and grow as the file goes on.
+    expect(second.adjustments.map((a) => a.reason)).toEqual(['45', '253']);
+    expect(second.references).toEqual([{ qualifier: 'EA', value: 'MR0001' }]);
+    expect(first.adjustments).toEqual([]);
+    expect(second.serviceLines[0].adjustments).toEqual([]);
+  });
+
   it('collects MIA remark codes (MIA05, MIA20-23) and all seven 2100 names', () => {
     const { value, diagnostics } = read(`${HEADER}
 LX*1

@@ -46,10 +46,17 @@ const PLB_AMOUNT_REFERENCES = new Map(PLB_IDENTIFIER_ELEMENTS.map((n) => [n + 1,
 const PER_QUALIFIER_ELEMENTS = [3, 5, 7];
 
 /**
- * Append to a claim or service line list. Short lists get exact-size arrays: a push onto `[]` reserves
- * 16 slots, and a remittance holds hundreds of thousands of lists of one or two items.
+ * The one empty list every claim, service line and procedure starts with: frozen, so it cannot be
+ * pushed onto by mistake, and shared, because a remittance holds hundreds of thousands of empty lists.
  */
-function appended<T>(list: T[], item: T): T[] {
+const NONE: readonly never[] = Object.freeze([]);
+
+/**
+ * Append to a claim or service line list, giving a new array while it is short: a push onto `[]`
+ * reserves 16 slots, and a remittance holds hundreds of thousands of lists of one or two items. Only a
+ * list of three or more (never NONE) is pushed onto in place.
+ */
+function appended<T>(list: readonly T[], item: T): readonly T[] {
   switch (list.length) {
     case 0:
       return [item];
@@ -58,7 +65,7 @@ function appended<T>(list: T[], item: T): T[] {
     case 2:
       return [list[0], list[1], item];
     default:
-      list.push(item);
+      (list as T[]).push(item);
       return list;
   }
 }
@@ -432,13 +439,13 @@ class Reader835 {
       drgCode: this.optionalElement(11),
       drgWeight: this.optionalElement(12),
       dischargeFraction: this.optionalElement(13),
-      adjustments: [],
-      references: [],
-      dates: [],
-      contacts: [],
-      amounts: [],
-      quantities: [],
-      serviceLines: [],
+      adjustments: NONE,
+      references: NONE,
+      dates: NONE,
+      contacts: NONE,
+      amounts: NONE,
+      quantities: NONE,
+      serviceLines: NONE,
     };
     group.claims.push(claim);
     this.claim = claim;
@@ -515,8 +522,12 @@ class Reader835 {
 
   private procedure(n: number): Procedure835 {
     const parts = components(this.element(n), this.delimiters);
-    const modifiers = parts.slice(2, 6);
-    while (modifiers.length > 0 && modifiers[modifiers.length - 1] === '') modifiers.pop();
+    let modifiers: readonly string[] = NONE;
+    if (parts.length > 2) {
+      const given = parts.slice(2, 6);
+      while (given.length > 0 && given[given.length - 1] === '') given.pop();
+      if (given.length > 0) modifiers = given;
+    }
     return {
       qualifier: parts[0] ?? '',
       code: parts[1] ?? '',
@@ -537,12 +548,12 @@ class Reader835 {
       units: this.optionalElement(5),
       submittedProcedure: this.element(6) === '' ? undefined : this.procedure(6),
       submittedUnits: this.optionalElement(7),
-      dates: [],
-      adjustments: [],
-      references: [],
-      amounts: [],
-      quantities: [],
-      remarks: [],
+      dates: NONE,
+      adjustments: NONE,
+      references: NONE,
+      amounts: NONE,
+      quantities: NONE,
+      remarks: NONE,
     };
     this.claim.serviceLines = appended(this.claim.serviceLines, line);
     this.line = line;
