@@ -2,8 +2,8 @@
  * X12 engine benchmark (`npm run bench:x12`). Not a test: prints a markdown table of MB/s and peak RSS,
  * then PASS/FAIL per target of issue 2.
  *
- * Generates its inputs with the engine's own writer: an 835 of >= 10 MB (30,000 claims) and a ~200 MB
- * 835 file (20 interchanges) for the streamed read. Each measurement runs in its own child process from
+ * Generates its inputs with the engine's own writer: an 835 of >= 10 MB (30,000 varied claims, about
+ * 12 MB) and a file of 20 such interchanges (about 245 MB) for the streamed read. Each measurement runs in its own child process from
  * plain JavaScript (the engine is transpiled once into .bench/), so each peak RSS
  * (process.resourceUsage().maxRSS) belongs to that measurement alone and excludes the TS compiler.
  * The typed 835 read and node-x12 are also timed together in one process, alternately, on the same
@@ -31,8 +31,8 @@ import type { Measurement } from './x12-bench-child';
 const ROOT = join(__dirname, '..');
 const BUILD = join(ROOT, '.bench', 'js');
 const CLAIMS_PER_TRANSACTION = 1000;
-const TRANSACTIONS = 30; // 30,000 claims, about 10 MB
-const STREAM_COPIES = 20; // 20 interchanges of about 10 MB: about 200 MB
+const TRANSACTIONS = 30; // 30,000 claims, about 12 MB
+const STREAM_COPIES = 20; // 20 interchanges of about 12 MB: about 245 MB
 
 function tsFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
