@@ -682,6 +682,90 @@ describe('277CA', () => {
     expect(await eventCounts(s)).toEqual(before);
   });
 
+  /** The 277CA with these claims' own status pending (P1:20, in process) instead of accepted (A2:20). */
+  function withPending(text: string, pcns: readonly string[]): string {
+    let out = text;
+    for (const pcn of pcns) {
+      const trace = out.indexOf(`TRN*2*${pcn}~`);
+      const stc = out.indexOf('STC*A2:20*', trace);
+      expect(trace).toBeGreaterThan(0);
+      out = `${out.slice(0, stc)}STC*P1:20*${out.slice(stc + 'STC*A2:20*'.length)}`;
+    }
+    return out;
+  }
+
+  it('notes a pending status on the timeline without deciding the claim, once per repeated answer', async () => {
+    const s = await scenario({ count: 2 });
+    expect((await receive(s.partner, file999(s.bytes, ++replyIsa13))).file.state).toBe('applied');
+    const first = withPending(file277CA(s.bytes, ++replyIsa13), [s.pcns[0]]);
+    expect((await receive(s.partner, first)).file).toMatchObject({
+      state: 'applied',
+      matchedOrgIds: [s.orgId],
+    });
+    expect(await statusesOf(s.claimIds)).toEqual(['accepted_999', 'accepted_277ca']);
+    const note = (await events(s.claimIds[0])).at(-1);
+    expect(note).toMatchObject({
+      status: 'accepted_999',
+      source: '277ca',
+      details: {
+        pending: true,
+        transmissionId: s.transmissionId,
+        statuses: [
+          expect.objectContaining({
+            loop: '2200D',
+            categoryCode: 'P1',
+            categoryDescription: 'Pending: in process',
+            statusCode: '20',
+          }),
+        ],
+      },
+    });
+    const journeyOf = async (claimId: string) =>
+      (await t.http.get(`/v1/claims/${claimId}`).set('Authorization', `Bearer ${s.key}`).expect(200)).body
+        .journey as Record<string, { result: string; source: string }>;
+    let journey = await journeyOf(s.claimIds[0]);
+    expect(journey.acknowledgment277CA).toMatchObject({ result: 'pending', source: '277ca' });
+    // The note keeps the 999's status; the 999 step is still the 999's own answer.
+    expect(journey.acknowledgment999).toMatchObject({ result: 'accepted', source: '999' });
+
+    // Payers repeat a pending status until they decide: the same answer again adds nothing.
+    const before = (await events(s.claimIds[0])).length;
+    const onlyFirst = (pcn: string) => pcn === s.pcns[0];
+    const again = withPending(file277CA(s.bytes, ++replyIsa13, { only: onlyFirst }), [s.pcns[0]]);
+    expect((await receive(s.partner, again)).file.state).toBe('applied');
+    expect(await events(s.claimIds[0])).toHaveLength(before);
+
+    // The decision, when it comes, is the claim's answer.
+    const decided = file277CA(s.bytes, ++replyIsa13, { only: onlyFirst });
+    expect((await receive(s.partner, decided)).file.state).toBe('applied');
+    expect(await statusesOf(s.claimIds)).toEqual(['accepted_277ca', 'accepted_277ca']);
+    journey = await journeyOf(s.claimIds[0]);
+    expect(journey.acknowledgment277CA).toMatchObject({ result: 'accepted', source: '277ca' });
+    expect((await events(s.claimIds[0])).map((event) => `${event.status}/${event.source}`)).toEqual([
+      'received/api',
+      'queued/api',
+      'sent/sftp',
+      'accepted_999/999',
+      'accepted_999/277ca',
+      'accepted_277ca/277ca',
+    ]);
+  });
+
+  it('a pending status for a claim of an in-doubt file proves the file arrived: delivered, claims sent', async () => {
+    const s = await scenario({ count: 1, inDoubt: true });
+    const ack = withPending(file277CA(s.bytes, ++replyIsa13), [s.pcns[0]]);
+    expect((await receive(s.partner, ack)).file.state).toBe('applied');
+    expect(await transmissionState(s.transmissionId)).toBe('delivered');
+    expect(await statusesOf(s.claimIds)).toEqual(['sent']);
+    expect((await events(s.claimIds[0])).map((event) => `${event.status}/${event.source}`)).toEqual([
+      'received/api',
+      'queued/api',
+      'sent/277ca',
+      'sent/277ca',
+    ]);
+    expect((await events(s.claimIds[0])).at(-1)?.details).toMatchObject({ pending: true });
+  });
+
   it('answers a transmission in doubt: it becomes delivered (never resent), its claims sent, then their 277CA outcome', async () => {
     const s = await scenario({ count: 2, inDoubt: true });
     const ack = file277CA(s.bytes, ++replyIsa13, {

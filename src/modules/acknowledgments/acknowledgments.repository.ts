@@ -202,6 +202,30 @@ export class AcknowledgmentsRepository {
     )) as Candidate277CA[];
   }
 
+  /**
+   * The details of each claim's latest 277CA timeline entry that was a pending note (claims whose latest
+   * 277CA entry is an answer, or who have none, are absent): a payer repeating the same pending status is
+   * noted once.
+   */
+  async latestPending277CANotes(
+    manager: EntityManager,
+    claims: readonly { orgId: string; claimId: string }[],
+  ): Promise<Map<string, Record<string, unknown>>> {
+    if (claims.length === 0) return new Map();
+    const rows = (await manager.query(
+      `SELECT DISTINCT ON (e.claim_id) e.claim_id AS "claimId", e.details
+         FROM claim_status_events e
+         JOIN unnest($1::uuid[], $2::uuid[]) AS wanted(org_id, claim_id)
+           ON wanted.org_id = e.org_id AND wanted.claim_id = e.claim_id
+        WHERE e.source = '277ca'
+        ORDER BY e.claim_id, e.at DESC, e.sequence DESC`,
+      [claims.map((claim) => claim.orgId), claims.map((claim) => claim.claimId)],
+    )) as { claimId: string; details: Record<string, unknown> }[];
+    return new Map(
+      rows.filter((row) => row.details.pending === true).map((row) => [row.claimId, row.details]),
+    );
+  }
+
   async setTa1Result(
     manager: EntityManager,
     interchangeId: string,

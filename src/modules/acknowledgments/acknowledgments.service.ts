@@ -46,6 +46,16 @@ const AWAITING_ENVELOPE_ACK: readonly ClaimStatus[] = ['queued', 'sent'];
 /** Claim statuses a 277CA answers. */
 const AWAITING_277CA: readonly ClaimStatus[] = ['queued', 'sent', 'accepted_999'];
 
+/** 277CA statuses as comparable text (the codes only; JSONB does not keep key order). */
+function statusKey(statuses: unknown): string {
+  if (!Array.isArray(statuses)) return '';
+  return statuses
+    .map((status: Record<string, unknown>) =>
+      [status.loop, status.categoryCode, status.statusCode, status.entityCode, status.actionCode].join(':'),
+    )
+    .join('|');
+}
+
 /**
  * The transmission an acknowledgment answers is still being uploaded (or not yet): the file arrived between
  * the payer's pickup and our commit. Thrown to roll back; processing is retried later.
@@ -416,6 +426,7 @@ export class AcknowledgmentsService {
     for (const candidate of candidates) pushTo(byNumber, candidate.patientControlNumber, candidate);
     const transmissionIds = new Set<string>();
     const changes: Parameters<AcknowledgmentPlan['changeClaim']>[0][] = [];
+    const pending: Parameters<AcknowledgmentPlan['changeClaim']>[0][] = [];
     for (const entry of claimsInFile) {
       const place = `${where}: 2000D HL ${entry.claim.hierarchicalId}`;
       const number = entry.claim.patientControlNumber ?? entry.claim.trace?.referenceId;
@@ -439,7 +450,7 @@ export class AcknowledgmentsService {
       plan.matchedAck(claim ? [claim.orgId] : found.map((candidate) => candidate.orgId));
       if (!claim) continue; // every claim with this number was already answered: nothing to do
       const { outcome, statuses } = claim277CAOutcome(entry);
-      if (outcome === 'undecided') continue;
+      // Any answer about the claim, pending included, shows the payer read the file that carried it.
       transmissionIds.add(claim.transmissionId);
       const payerClaimNumber = entry.claim.payerClaimControlNumber?.trim();
       if (payerClaimNumber)
@@ -448,6 +459,25 @@ export class AcknowledgmentsService {
           orgId: claim.orgId,
           payerClaimNumber: payerClaimNumber.slice(0, 50),
         });
+      if (outcome === 'undecided') {
+        // Neither accepted nor rejected (pending, for instance): the claim keeps its status and its timeline
+        // notes what the payer said.
+        pending.push({
+          orgId: claim.orgId,
+          claimId: claim.claimId,
+          // A queued claim's file was in doubt; this answer proves it arrived, so the claim was sent.
+          status: claim.status === 'queued' ? 'sent' : claim.status,
+          details: {
+            ...sentAs(claim),
+            inboundFileId: file.id,
+            ack277caControlNumber,
+            statuses,
+            pending: true,
+          },
+          note: true,
+        });
+        continue;
+      }
       changes.push({
         orgId: claim.orgId,
         claimId: claim.claimId,
@@ -461,7 +491,13 @@ export class AcknowledgmentsService {
       if (!this.acknowledgeable(plan, transmission.id, transmission.state)) return;
     }
     const fileNames = new Map(locked.map((row: TransmissionRow) => [row.id, row.fileName]));
-    for (const change of changes) {
+    // The same pending answer again (payers repeat them until they decide) is noted once.
+    const lastNotes = await this.repository.latestPending277CANotes(manager, pending);
+    const repeated = (change: (typeof pending)[number]) => {
+      const last = lastNotes.get(change.claimId);
+      return last !== undefined && statusKey(last.statuses) === statusKey(change.details.statuses);
+    };
+    for (const change of [...pending.filter((note) => !repeated(note)), ...changes]) {
       plan.changeClaim({
         ...change,
         details: { ...change.details, fileName: fileNames.get(String(change.details.transmissionId)) },

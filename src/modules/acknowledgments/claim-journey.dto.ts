@@ -25,7 +25,11 @@ export class ClaimSendDto {
 }
 
 export class AcknowledgmentStepDto {
-  @ApiProperty({ enum: ['accepted', 'rejected'] }) result!: string;
+  @ApiProperty({
+    enum: ['accepted', 'rejected', 'pending'],
+    description: 'pending: a 277CA that neither accepted nor rejected the claim (P categories, for instance)',
+  })
+  result!: string;
   @ApiProperty() at!: string;
   @ApiProperty({ enum: ['ta1', '999', '277ca'] }) source!: string;
   @ApiProperty({

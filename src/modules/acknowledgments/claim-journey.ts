@@ -36,7 +36,8 @@ export interface ClaimSendView {
 }
 
 export interface AcknowledgmentStep {
-  result: 'accepted' | 'rejected';
+  /** 'pending' only for a 277CA that neither accepted nor rejected the claim (a P category, say). */
+  result: 'accepted' | 'rejected' | 'pending';
   at: Date;
   source: ClaimStatusSource;
   /** The acknowledgment as recorded on the timeline: codes, descriptions, positions; never values. */
@@ -96,16 +97,24 @@ export async function loadClaimSends(
   return { sends, payerClaimNumber: claim?.payerClaimNumber ?? null };
 }
 
+/**
+ * The latest answer of one kind: the last timeline entry from `source` with the accepted or rejected
+ * status, or a pending note (a 277CA that decided nothing; it keeps the claim's status, so the source
+ * tells it from, say, the 999's own accepted_999 entry).
+ */
 function lastStep(
   timeline: readonly StatusEventView[],
+  source: ClaimStatusSource,
   accepted: string,
   rejected: string,
 ): AcknowledgmentStep | null {
   for (let index = timeline.length - 1; index >= 0; index--) {
     const event = timeline[index];
-    if (event.status === accepted || event.status === rejected) {
+    if (event.source !== source) continue;
+    const pending = event.details.pending === true;
+    if (pending || event.status === accepted || event.status === rejected) {
       return {
-        result: event.status === accepted ? 'accepted' : 'rejected',
+        result: pending ? 'pending' : event.status === accepted ? 'accepted' : 'rejected',
         at: event.at,
         source: event.source,
         details: event.details,
@@ -158,8 +167,8 @@ export function buildClaimJourney(
           details: lastTa1.details,
         }
       : null,
-    acknowledgment999: lastStep(timeline, 'accepted_999', 'rejected_999'),
-    acknowledgment277CA: lastStep(timeline, 'accepted_277ca', 'rejected_277ca'),
+    acknowledgment999: lastStep(timeline, '999', 'accepted_999', 'rejected_999'),
+    acknowledgment277CA: lastStep(timeline, '277ca', 'accepted_277ca', 'rejected_277ca'),
     payerClaimNumber: loaded.payerClaimNumber,
   };
 }
