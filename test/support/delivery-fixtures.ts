@@ -247,7 +247,7 @@ export async function claimSendings(
 /** The transitions a transmission went through, oldest first, as "from>to" strings. */
 export async function transitionsOf(t: TestApp, id: string): Promise<string[]> {
   const rows = (await t.dataSource.query(
-    `SELECT from_state, to_state FROM transmission_events WHERE transmission_id = $1 ORDER BY at, id`,
+    `SELECT from_state, to_state FROM transmission_events WHERE transmission_id = $1 ORDER BY at, sequence`,
     [id],
   )) as { from_state: string | null; to_state: string }[];
   return rows.map((row) => `${row.from_state ?? ''}>${row.to_state}`);

@@ -1,9 +1,11 @@
 // The delivery lease across a partner group, against a real OpenSSH server and a clock the test moves: a
 // worker renews its lease before every file of a group, the first included, because a group may start
 // long after the run claimed its rows (behind other partners' groups). A file whose lease ran out and was
-// taken over by another worker is skipped ('lease-lost') before a byte of it is sent.
+// taken over by another worker is skipped ('lease-lost') before a byte of it is sent. The same fixed clock
+// shows that a transmission's moves made at one instant are listed in the order they were made.
 import { FixedClock } from '../../src/common/clock';
 import { DeliveryService } from '../../src/modules/transmissions/delivery/delivery.service';
+import type { TransmissionState } from '../../src/modules/transmissions/transmission-state';
 import { TransmissionsRepository } from '../../src/modules/transmissions/transmissions.repository';
 import { TradingPartnersService } from '../../src/modules/trading-partners/trading-partners.service';
 import {
@@ -130,5 +132,27 @@ describe('delivery lease across a partner group', () => {
     expect(row).toMatchObject({ state: 'delivered', attempts: 1 });
     expect(row.nextAttemptAt.getTime()).toBe(clock.now().getTime() + LEASE_SECONDS * 1000);
     expect(copiesAtPayer(sshd.outboundDir, transmission.bytes)).toBe(1);
+  });
+});
+
+describe('transmission events', () => {
+  it('lists the moves of a transmission in the order they were made, even at one instant', async () => {
+    // The test clock does not move here, so every move below carries the same timestamp.
+    const transmission = await built('LG3');
+    const path: TransmissionState[] = [
+      'built',
+      ...Array.from({ length: 8 }, (): TransmissionState[] => ['uploading', 'in_doubt', 'built']).flat(),
+      'uploading',
+      'delivered',
+    ];
+    await t.dataSource.transaction(async (manager) => {
+      for (let step = 1; step < path.length; step++)
+        await repository.transition(manager, transmission.id, path[step - 1], path[step], { step });
+    });
+    const events = await repository.eventsOf(transmission.id);
+    expect(new Set(events.map((event) => new Date(event.at).getTime())).size).toBe(1);
+    expect(events.map((event) => `${event.fromState ?? ''}>${event.toState}`)).toEqual(
+      path.slice(1).map((state, step) => `${path[step]}>${state}`),
+    );
   });
 });

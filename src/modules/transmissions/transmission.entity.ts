@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Generated, Index, PrimaryColumn } from 'typeorm';
 
 /**
  * An outbound file's life. built -> uploading -> delivered -> accepted | partially_accepted | rejected.
@@ -170,7 +170,7 @@ export class TransmissionClaimEntity {
 
 /** Append-only history of transmission state changes (who/what/why as codes; no PHI). */
 @Entity({ name: 'transmission_events' })
-@Index('ix_transmission_events_transmission', ['transmissionId', 'at'])
+@Index('ix_transmission_events_transmission', ['transmissionId', 'at', 'sequence'])
 export class TransmissionEventEntity {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_transmission_events' })
   id!: string;
@@ -189,4 +189,9 @@ export class TransmissionEventEntity {
 
   @Column({ type: 'timestamptz' })
   at!: Date;
+
+  /** Insertion order: moves written at the same instant (in_doubt, delivered, accepted) keep their order. */
+  @Column({ type: 'bigint' })
+  @Generated('increment')
+  sequence!: string;
 }

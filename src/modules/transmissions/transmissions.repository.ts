@@ -319,7 +319,7 @@ export class TransmissionsRepository {
   async eventsOf(transmissionId: string): Promise<TransmissionEventView[]> {
     return (await this.dataSource.query(
       `SELECT from_state AS "fromState", to_state AS "toState", details, at FROM transmission_events
-        WHERE transmission_id = $1 ORDER BY at, id`,
+        WHERE transmission_id = $1 ORDER BY at, sequence`,
       [transmissionId],
     )) as TransmissionEventView[];
   }
