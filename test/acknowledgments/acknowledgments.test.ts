@@ -183,9 +183,9 @@ async function statusesOf(ids: readonly string[]): Promise<string[]> {
 
 async function events(claimId: string) {
   return (await t.dataSource.query(
-    `SELECT status, source, details FROM claim_status_events WHERE claim_id = $1 ORDER BY at, sequence`,
+    `SELECT status, source, details, at FROM claim_status_events WHERE claim_id = $1 ORDER BY at, sequence`,
     [claimId],
-  )) as { status: string; source: string; details: Record<string, unknown> }[];
+  )) as { status: string; source: string; details: Record<string, unknown>; at: Date }[];
 }
 
 /** Records the delivery of a transmission left uploading, as the delivery worker does. */
@@ -749,6 +749,30 @@ describe('277CA', () => {
       'accepted_999/277ca',
       'accepted_277ca/277ca',
     ]);
+  });
+
+  it('a TA1 A and a pending status in one file are both noted, and the claim keeps its sending time', async () => {
+    const s = await scenario({ count: 1 });
+    const ack = withPending(file277CA(s.bytes, ++replyIsa13, { ta1: { code: 'A', noteCode: '000' } }), [
+      s.pcns[0],
+    ]);
+    expect((await receive(s.partner, ack)).file.state).toBe('applied');
+    expect(await statusesOf(s.claimIds)).toEqual(['sent']);
+    const history = await events(s.claimIds[0]);
+    expect(history.map((event) => `${event.status}/${event.source}`)).toEqual([
+      'received/api',
+      'queued/api',
+      'sent/sftp',
+      'sent/ta1',
+      'sent/277ca',
+    ]);
+    expect(history.at(-1)?.details).toMatchObject({ pending: true });
+    const journey = (
+      await t.http.get(`/v1/claims/${s.claimIds[0]}`).set('Authorization', `Bearer ${s.key}`).expect(200)
+    ).body.journey as { sentAt: string; acknowledgment277CA: { result: string } };
+    // Sent when the file went out, not when the notes came back.
+    expect(journey.sentAt).toBe(new Date(history[2].at).toISOString());
+    expect(journey.acknowledgment277CA).toMatchObject({ result: 'pending' });
   });
 
   it('a pending status for a claim of an in-doubt file proves the file arrived: delivered, claims sent', async () => {

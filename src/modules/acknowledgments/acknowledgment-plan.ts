@@ -82,13 +82,16 @@ export class AcknowledgmentPlan {
   /**
    * Plans a claim change. A claim answered twice in one file keeps the first answer. TA1s are planned before
    * the file's 999 or 277CA, so a TA1 R (the payer refused the envelope) wins over a 999 or 277CA for the
-   * same claims, while a TA1 A/E is only a note (one per claim) and the 999 or 277CA answer still applies.
+   * same claims, while a TA1 A/E is only a note (one per claim and source) and the 999 or 277CA answer
+   * still applies.
    */
   changeClaim(change: PlannedClaimChange): boolean {
     if (this.decided.has(change.claimId)) return false;
+    // Notes are kept one per claim and source: a TA1 A note and a 277CA pending note both stand.
+    const key = change.note ? `${change.source ?? this.source}:${change.claimId}` : change.claimId;
     const seen = change.note ? this.noted : this.decided;
-    if (seen.has(change.claimId)) return false;
-    seen.add(change.claimId);
+    if (seen.has(key)) return false;
+    seen.add(key);
     this.claimChanges.push(change);
     return true;
   }

@@ -461,7 +461,8 @@ export class AcknowledgmentsService {
         });
       if (outcome === 'undecided') {
         // Neither accepted nor rejected (pending, for instance): the claim keeps its status and its timeline
-        // notes what the payer said.
+        // notes what the payer said (when it said anything: a claim level without STC notes nothing).
+        if (statuses.length === 0) continue;
         pending.push({
           orgId: claim.orgId,
           claimId: claim.claimId,
@@ -491,11 +492,15 @@ export class AcknowledgmentsService {
       if (!this.acknowledgeable(plan, transmission.id, transmission.state)) return;
     }
     const fileNames = new Map(locked.map((row: TransmissionRow) => [row.id, row.fileName]));
-    // The same pending answer again (payers repeat them until they decide) is noted once.
+    // The same pending answer again about the same send (payers repeat them until they decide) is noted once.
     const lastNotes = await this.repository.latestPending277CANotes(manager, pending);
     const repeated = (change: (typeof pending)[number]) => {
       const last = lastNotes.get(change.claimId);
-      return last !== undefined && statusKey(last.statuses) === statusKey(change.details.statuses);
+      return (
+        last !== undefined &&
+        last.transmissionId === change.details.transmissionId &&
+        statusKey(last.statuses) === statusKey(change.details.statuses)
+      );
     };
     for (const change of [...pending.filter((note) => !repeated(note)), ...changes]) {
       plan.changeClaim({

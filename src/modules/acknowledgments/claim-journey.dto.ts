@@ -27,7 +27,9 @@ export class ClaimSendDto {
 export class AcknowledgmentStepDto {
   @ApiProperty({
     enum: ['accepted', 'rejected', 'pending'],
-    description: 'pending: a 277CA that neither accepted nor rejected the claim (P categories, for instance)',
+    description:
+      'pending: the 277CA neither accepted nor rejected the claim (P pending, R information requested, E1/E2 ' +
+      'payer system unavailable...); its codes are in details.statuses',
   })
   result!: string;
   @ApiProperty() at!: string;

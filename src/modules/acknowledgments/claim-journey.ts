@@ -137,7 +137,13 @@ export function buildClaimJourney(
   return {
     receivedAt: firstAt(timeline, 'received'),
     queuedAt: firstAt(timeline, 'queued'),
-    sentAt: timeline.filter((event) => event.status === 'sent' && event.source !== 'ta1').at(-1)?.at ?? null,
+    // When the claim went out: not a TA1 or 277CA note, which keeps the status 'sent' without sending.
+    sentAt:
+      timeline
+        .filter(
+          (event) => event.status === 'sent' && event.source !== 'ta1' && event.details.pending !== true,
+        )
+        .at(-1)?.at ?? null,
     sends: loaded.sends.map((row) => ({
       transmissionId: row.transmissionId,
       fileName: row.fileName,

@@ -4,8 +4,9 @@
  * and, worse, garbage-collector time copying them. A small direct-mapped table keeps the last value
  * seen per slot; a hit returns that string instead of a new one.
  *
- * The table belongs to one reader (a scanner), never to the module: values are PHI and must go when the
- * read's results go.
+ * The table belongs to one reader (a scanner), never to the module: values are PHI, and no read should
+ * hold another's. A whole-input read drops it with the scanner; a stream keeps at most its 4,096 most
+ * recent short values until the stream ends.
  */
 
 /** Longer values are sliced as they are: V8 keeps those as views of the decoded text, not as copies. */

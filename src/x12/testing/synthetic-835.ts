@@ -105,7 +105,8 @@ function claimSegments(claim: number, random: () => number): { segments: Segment
     );
     if (!denied) lines.push({ id: 'AMT', elements: ['B6', cents(allowed)] });
   }
-  const member = `MBR${String(Math.floor(random() * 1e9)).padStart(9, '0')}`;
+  // Claim number times a prime, modulo 10^9: scrambled-looking, yet one member id per claim.
+  const member = `MBR${String((claim * 7919) % 1e9).padStart(9, '0')}`;
   const first = FIRST_NAMES[Math.floor(random() * FIRST_NAMES.length)];
   const segments: SegmentInput[] = [
     {
