@@ -21,6 +21,18 @@ export interface ReadX12Options {
   maxDiagnostics?: number;
 }
 
+/** Which transaction sets readX12 should give without their segments (see ReadEnvelopesOptions). */
+export type SkipSegments = (start: Parameters<TransactionSink>[0]) => boolean;
+
+export interface ReadEnvelopesOptions extends ReadX12Options {
+  /**
+   * Transaction sets for which this returns true come with `segments: []`: the envelope is read and
+   * checked in full, but their segments are dropped as they are scanned. For callers that only need to know
+   * what a file holds (a large 835 costs its envelope, not every segment).
+   */
+  skipSegments?: SkipSegments;
+}
+
 export function notX12Error(): X12Error {
   return new X12Error('X12-NOT-X12', 'The input holds no ISA segment: it is not an X12 interchange.');
 }
@@ -61,9 +73,17 @@ export function visitX12(
   assembler.end();
 }
 
-export function readX12(input: Uint8Array | string, options: ReadX12Options = {}): Result<Interchange[]> {
+export function readX12(
+  input: Uint8Array | string,
+  options: ReadEnvelopesOptions = {},
+): Result<Interchange[]> {
   const collector = new InterchangeCollector(options.maxDiagnostics);
-  visitX12(input, collector.accept, options);
+  const { skipSegments, ...visitOptions } = options;
+  const drop = () => undefined;
+  visitX12(input, collector.accept, {
+    ...visitOptions,
+    transactionSink: skipSegments ? (start) => (skipSegments(start) ? drop : undefined) : undefined,
+  });
   return { value: collector.interchanges, diagnostics: collector.diagnostics };
 }
 

@@ -232,7 +232,8 @@ export class CollectionService {
         detail: `no closing IEA after ${Math.round(age / 60_000)} minutes unchanged`,
       });
     } else {
-      const classification = classifyInboundFile(downloaded.bytes);
+      // Collection only needs the kind and whether to quarantine: no segments kept.
+      const classification = classifyInboundFile(downloaded.bytes, { keepSegmentsOf: () => false });
       quarantined = classification.quarantine !== undefined;
       storedId = await this.files.store({ ...base, classification });
     }

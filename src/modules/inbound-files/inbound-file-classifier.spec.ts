@@ -71,4 +71,25 @@ describe('classifyInboundFile', () => {
     expect(result.kind).toBe('TA1');
     expect(result.interchanges).toHaveLength(2);
   });
+
+  it('keeps segments only for the kinds asked for, and still checks the whole envelope', () => {
+    const only999 = { keepSegmentsOf: (kind: string) => kind === '999' };
+    const remittance = classifyInboundFile(sample('835/paid.x12'), only999);
+    expect(remittance.kind).toBe('835');
+    const [set] = remittance.interchanges[0].groups[0].transactions;
+    expect(set).toMatchObject({ id: '835', complete: true, segments: [] });
+    const acknowledgment = classifyInboundFile(sample('999/accepted.x12'), only999);
+    expect(acknowledgment.interchanges[0].groups[0].transactions[0].segments.length).toBeGreaterThan(3);
+    // By default every kind keeps its segments.
+    const whole = classifyInboundFile(sample('835/paid.x12'));
+    expect(whole.interchanges[0].groups[0].transactions[0].segments.length).toBeGreaterThan(10);
+    // Skipped segments are still counted and checked: a cut-off or miscounted 835 is unreadable.
+    expect(classifyInboundFile(sample('835/truncated.x12'), only999).kind).toBe('unreadable');
+    const miscounted = sample('835/paid.x12')
+      .toString('latin1')
+      .replace(/SE\*(\d+)\*/, (_match, count: string) => `SE*${Number(count) + 1}*`);
+    expect(classifyInboundFile(Buffer.from(miscounted, 'latin1'), only999).quarantine?.code).toBe(
+      'X12-ENV-SE01-COUNT',
+    );
+  });
 });

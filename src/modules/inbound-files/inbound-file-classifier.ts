@@ -29,6 +29,31 @@ export interface Classification {
   quarantine?: QuarantineReason;
 }
 
+export interface ClassifyOptions {
+  /**
+   * Whether a kind's transaction sets are needed with their segments (default: every kind). The others
+   * come with `segments: []`: the envelope is still read and checked in full, but a 64 MB 835 that no
+   * handler reads costs its envelope, not every segment.
+   */
+  keepSegmentsOf?: (kind: InboundFileKind) => boolean;
+}
+
+/** The kind a functional group's GS01 announces (its transaction sets decide: see classifyGroup). */
+function kindOfFunctionalIdentifier(functionalIdentifier: string): InboundFileKind {
+  switch (functionalIdentifier) {
+    case 'FA':
+      return '999';
+    case 'HN':
+      return '277CA';
+    case 'HP':
+      return '835';
+    case 'HB':
+      return '271';
+    default:
+      return 'other';
+  }
+}
+
 /** GS01 and ST01 (and for 277CA the guide version) of each kind, as the 5010 guides define them. */
 function classifyGroup(group: FunctionalGroup): InboundFileKind {
   const ids = new Set(group.transactions.map((transaction) => transaction.id));
@@ -88,11 +113,17 @@ function unreadable(quarantine: QuarantineReason): Classification {
  * Reads the envelope and names the kind. Every interchange of the file must agree: a file mixing kinds is
  * 'other' with a quarantine reason (INBOUND_MIXED_KINDS), so no handler gets half of what it expects.
  */
-export function classifyInboundFile(bytes: Uint8Array): Classification {
+export function classifyInboundFile(bytes: Uint8Array, options: ClassifyOptions = {}): Classification {
+  const keep = options.keepSegmentsOf;
   let interchanges: Interchange[];
   let diagnostics: Diagnostic[];
   try {
-    ({ value: interchanges, diagnostics } = readX12(bytes, { maxBytes: MAX_INBOUND_FILE_BYTES }));
+    ({ value: interchanges, diagnostics } = readX12(bytes, {
+      maxBytes: MAX_INBOUND_FILE_BYTES,
+      skipSegments: keep
+        ? ({ group }) => !keep(kindOfFunctionalIdentifier(group.functionalIdentifier))
+        : undefined,
+    }));
   } catch (error) {
     if (error instanceof X12Error) {
       return unreadable({ code: error.code, detail: 'the engine cannot read the file' });

@@ -118,7 +118,10 @@ export class InboundFilesService {
     if (!file) throw new InboundFileNotFoundError();
     // Parsed outside the transaction: the bytes never change (the row is the partner's bytes by SHA-256),
     // and a large file must not keep a transaction open while it is read.
-    const classification = classifyInboundFile(file.bytes);
+    // Segments only for kinds a handler reads (an 835 with no handler yet costs only its envelope).
+    const classification = classifyInboundFile(file.bytes, {
+      keepSegmentsOf: (kind) => this.registry.handlerFor(kind) !== undefined,
+    });
     let result: InboundFileProcessResult;
     try {
       result = await this.dataSource.transaction(async (manager) => {
