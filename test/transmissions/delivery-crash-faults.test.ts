@@ -4,8 +4,9 @@
 // - the gateway process SIGKILLed after the upload, while its recording transaction is open: nothing is
 //   committed, and a new process resumes once the lease ends: it finds the file already delivered, records
 //   it, and the payer has one copy;
-// - the PostgreSQL connection of the recording transaction killed (pg_terminate_backend): the run reports
-//   the outcome unrecorded, the row stays 'uploading', and the next run after the lease records it once;
+// - the PostgreSQL connection of the recording transaction killed (pg_terminate_backend): the worker tries
+//   again on a new connection and records it once; killed on every try, the run reports the outcome
+//   unrecorded, the row stays 'uploading', and the next run after the lease records it once;
 // - several delivery runs at once: SKIP LOCKED gives each a disjoint set of rows.
 //
 // To stop the recording transaction at a known point, the test holds a row lock on one of the claims; the
@@ -16,7 +17,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { DeliveryService } from '../../src/modules/transmissions/delivery/delivery.service';
+import { DeliveryService, RECORD_ATTEMPTS } from '../../src/modules/transmissions/delivery/delivery.service';
 import {
   claimSendings,
   copiesAtPayer,
@@ -105,6 +106,26 @@ function blockedBackend(lockPid: number): Promise<number | undefined> {
   return t.dataSource
     .query(`SELECT pid FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))`, [lockPid])
     .then((rows: { pid: number }[]) => rows[0]?.pid);
+}
+
+/**
+ * Ends the connection of the recording transaction each time it blocks on the lock, `times` times in a row
+ * (each try of the worker's recording runs on a fresh connection, so on a new backend). Gives the last pid.
+ */
+async function killRecordings(lockPid: number, times: number): Promise<number> {
+  let previous: number | undefined;
+  for (let kill = 0; kill < times; kill += 1) {
+    const blocked = await until('a recording transaction to block', async () => {
+      const pid = await blockedBackend(lockPid);
+      return pid !== undefined && pid !== previous ? pid : undefined;
+    });
+    const [terminated] = (await t.dataSource.query(`SELECT pg_terminate_backend($1) AS ok`, [blocked])) as {
+      ok: boolean;
+    }[];
+    expect(terminated.ok).toBe(true);
+    previous = blocked;
+  }
+  return previous as number;
 }
 
 async function backendGone(pid: number): Promise<true | undefined> {
@@ -203,18 +224,43 @@ describe('crash between upload and commit', () => {
     ]);
   });
 
-  it('PostgreSQL connection killed mid-transaction (pg_terminate_backend): outcome unrecorded, then recorded once after the lease', async () => {
+  it('PostgreSQL connection killed mid-recording (pg_terminate_backend): tried again on a new connection, recorded once', async () => {
     const delivery = t.app.get(DeliveryService);
     const { claimIds, transmission } = await built('K2');
     const lock = await lockClaim(claimIds[1]);
     let run: Awaited<ReturnType<DeliveryService['deliverDue']>>;
     try {
       const running = delivery.deliverDue();
-      const blocked = await until('the recording transaction to block', () => blockedBackend(lock.pid));
-      const [terminated] = (await t.dataSource.query(`SELECT pg_terminate_backend($1) AS ok`, [blocked])) as {
-        ok: boolean;
-      }[];
-      expect(terminated.ok).toBe(true);
+      const killed = await killRecordings(lock.pid, 1);
+      // The second try blocks on the same lock, on another connection; let it through.
+      await until('the second try to block', async () => {
+        const pid = await blockedBackend(lock.pid);
+        return pid !== undefined && pid !== killed ? pid : undefined;
+      });
+      await lock.release();
+      run = await running;
+    } catch (error) {
+      await lock.release().catch(() => undefined);
+      throw error;
+    }
+    expect(run.items).toEqual([
+      expect.objectContaining({ transmissionId: transmission.id, outcome: 'delivered' }),
+    ]);
+    expect(await transmissionRow(t, transmission.id)).toMatchObject({ state: 'delivered' });
+    expect(await transitionsOf(t, transmission.id)).toEqual(['built>uploading', 'uploading>delivered']);
+    expect(await claimSendings(t, claimIds)).toEqual(claimIds.map(() => ({ status: 'sent', sentEvents: 1 })));
+    expect(copiesAtPayer(sshd.outboundDir, transmission.bytes)).toBe(1);
+    expect(t.logs.join('\n')).toContain('recording the delivery outcome failed; trying again');
+  });
+
+  it('every try at recording killed: outcome unrecorded, then recorded once after the lease', async () => {
+    const delivery = t.app.get(DeliveryService);
+    const { claimIds, transmission } = await built('K2b');
+    const lock = await lockClaim(claimIds[1]);
+    let run: Awaited<ReturnType<DeliveryService['deliverDue']>>;
+    try {
+      const running = delivery.deliverDue();
+      await killRecordings(lock.pid, RECORD_ATTEMPTS);
       run = await running;
     } finally {
       await lock.release();
@@ -252,8 +298,7 @@ describe('crash between upload and commit', () => {
     let run: Awaited<ReturnType<DeliveryService['deliverDue']>>;
     try {
       const running = delivery.deliverDue();
-      const blocked = await until('the recording transaction to block', () => blockedBackend(lock.pid));
-      await t.dataSource.query(`SELECT pg_terminate_backend($1)`, [blocked]);
+      await killRecordings(lock.pid, RECORD_ATTEMPTS);
       run = await running;
     } finally {
       await lock.release();

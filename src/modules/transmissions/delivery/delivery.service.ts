@@ -6,7 +6,8 @@
 //    publish_started_at, then renames (or writes a .done marker), and answers 'already-delivered' when an
 //    earlier, crashed attempt got there;
 // 3. record: one transaction per file moves it to 'delivered' and its claims to 'sent', or applies the retry
-//    policy (backoff, dead-letter, or in-doubt when the outcome is unknown).
+//    policy (backoff, dead-letter, or in-doubt when the outcome is unknown); a transaction that fails for a
+//    database reason (a lost connection) is tried again on a fresh connection, up to RECORD_ATTEMPTS times.
 //
 // No transaction is held across network I/O. Recording is a compare-and-set on the state and the lease, so
 // a worker whose lease was taken over changes nothing; a crash between send and record leaves the row
@@ -15,6 +16,7 @@
 // attempt goes to in-doubt instead of uploading a second copy.
 import { Inject, Injectable } from '@nestjs/common';
 import { hostname } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../../common/clock';
 import { DomainError } from '../../../common/errors/domain-error';
@@ -30,7 +32,7 @@ import { RetryPolicy, type FailureKind, type RetryDecision } from '../retry-poli
 import { deliverFile, publishUnconfirmed, type DeliveryResult } from '../sftp/deliver-file';
 import { SftpConnection } from '../sftp/sftp-connection';
 import { isSftpError } from '../sftp/sftp-errors';
-import { TransmissionStateConflictError } from '../transmission-state';
+import { TransmissionStateConflictError, type TransmissionState } from '../transmission-state';
 import { TransmissionsRepository, type ClaimedTransmission } from '../transmissions.repository';
 
 /** What happened to one claimed transmission in a delivery run. */
@@ -62,6 +64,13 @@ export interface DeliveryRunSummary {
 export const DEFAULT_DELIVERY_BATCH = 20;
 /** Partners served at the same time within one run (each on its own connection). */
 const PARTNER_CONCURRENCY = 4;
+/**
+ * Tries at recording an attempt's outcome, and the pauses between them. A lost database connection
+ * after a file was published would otherwise leave the row uploading until its lease ends, and if the
+ * payer collects the file meanwhile, in doubt for an admin.
+ */
+export const RECORD_ATTEMPTS = 3;
+const RECORD_RETRY_PAUSES_MS = [250, 1000];
 
 /** Failures that happen before any byte is sent, with a stable code. */
 class DeliveryPreconditionError extends DomainError {
@@ -278,7 +287,7 @@ export class DeliveryService {
       outcome,
     });
     try {
-      const claims = await this.dataSource.transaction(async (manager) => {
+      const claims = await this.recordWithRetries(row, 'delivered', async (manager) => {
         await this.transmissions.transition(
           manager,
           row.id,
@@ -334,7 +343,7 @@ export class DeliveryService {
       ...(clearPublishMark ? { publishStartedAt: null } : {}),
     };
     try {
-      await this.dataSource.transaction(async (manager) => {
+      await this.recordWithRetries(row, undefined, async (manager) => {
         switch (decision.action) {
           case 'retry':
             await this.transmissions.transition(
@@ -373,6 +382,35 @@ export class DeliveryService {
     if (outcome === 'retry') this.logger.warn(log, 'transmission delivery failed; will retry');
     else this.logger.error(log, `transmission ${outcome === 'in-doubt' ? 'in doubt' : 'dead-lettered'}`);
     return item(outcome);
+  }
+
+  /**
+   * Runs one recording transaction, again on a fresh connection when it fails for a reason other than a
+   * lost race (RECORD_ATTEMPTS tries in all). Safe to repeat: every recording is a compare-and-set on the
+   * row's state and lease. When a retry finds the row already in `landed` (an earlier try committed but
+   * its answer was lost), that is the recording done, and undefined is returned.
+   */
+  private async recordWithRetries<T>(
+    row: ClaimedTransmission,
+    landed: TransmissionState | undefined,
+    work: (manager: EntityManager) => Promise<T>,
+  ): Promise<T | undefined> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.dataSource.transaction(work);
+      } catch (error) {
+        if (error instanceof TransmissionStateConflictError) {
+          if (attempt > 1 && landed !== undefined && error.actual === landed) return undefined;
+          throw error;
+        }
+        if (error instanceof DomainError || attempt >= RECORD_ATTEMPTS) throw error;
+        this.logger.warn(
+          { transmissionId: row.id, partnerId: row.partnerId, attempt, err: error },
+          'recording the delivery outcome failed; trying again',
+        );
+        await sleep(RECORD_RETRY_PAUSES_MS[attempt - 1] ?? 1000);
+      }
+    }
   }
 
   private unrecorded(
