@@ -39,7 +39,7 @@ import {
 
 jest.setTimeout(180_000);
 
-const LEASE_SECONDS = 8;
+const LEASE_SECONDS = 10;
 let scratch: { url: string; drop(): Promise<void> };
 let t: TestApp;
 let sshd: TestSshd;

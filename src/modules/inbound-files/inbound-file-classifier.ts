@@ -38,42 +38,36 @@ export interface ClassifyOptions {
   keepSegmentsOf?: (kind: InboundFileKind) => boolean;
 }
 
-/** The kind a functional group's GS01 announces (its transaction sets decide: see classifyGroup). */
-function kindOfFunctionalIdentifier(functionalIdentifier: string): InboundFileKind {
-  switch (functionalIdentifier) {
-    case 'FA':
-      return '999';
-    case 'HN':
-      return '277CA';
-    case 'HP':
-      return '835';
-    case 'HB':
-      return '271';
-    default:
-      return 'other';
-  }
+/** Each kind's GS01 and ST01 (5010 guides): one table for classifying and for keepSegmentsOf. */
+const KINDS_BY_GS01: Readonly<Record<string, { kind: InboundFileKind; st01: string }>> = {
+  FA: { kind: '999', st01: '999' },
+  HN: { kind: '277CA', st01: '277' },
+  HP: { kind: '835', st01: '835' },
+  HB: { kind: '271', st01: '271' },
+};
+
+function announced(functionalIdentifier: string): { kind: InboundFileKind; st01: string } | undefined {
+  return Object.hasOwn(KINDS_BY_GS01, functionalIdentifier) ? KINDS_BY_GS01[functionalIdentifier] : undefined;
 }
 
-/** GS01 and ST01 (and for 277CA the guide version) of each kind, as the 5010 guides define them. */
+/** The kind a functional group's GS01 announces (its transaction sets decide: see classifyGroup). */
+function kindOfFunctionalIdentifier(functionalIdentifier: string): InboundFileKind {
+  return announced(functionalIdentifier)?.kind ?? 'other';
+}
+
+/** What the group's GS01 announces, when every set has its ST01 (and, for a 277CA, the X214 guide). */
 function classifyGroup(group: FunctionalGroup): InboundFileKind {
-  const ids = new Set(group.transactions.map((transaction) => transaction.id));
-  const only = (id: string): boolean => ids.size === 1 && ids.has(id);
-  switch (group.functionalIdentifier) {
-    case 'FA':
-      return only('999') ? '999' : 'other';
-    case 'HN':
-      // 277 is also the claim status response (X212); only the X214 acknowledgment is a 277CA.
-      return only('277') &&
-        group.transactions.every((transaction) => transaction.version.startsWith('005010X214'))
-        ? '277CA'
-        : 'other';
-    case 'HP':
-      return only('835') ? '835' : 'other';
-    case 'HB':
-      return only('271') ? '271' : 'other';
-    default:
-      return 'other';
-  }
+  const expected = announced(group.functionalIdentifier);
+  if (!expected) return 'other';
+  if (!group.transactions.every((transaction) => transaction.id === expected.st01)) return 'other';
+  if (group.transactions.length === 0) return 'other';
+  // 277 is also the claim status response (X212); only the X214 acknowledgment is a 277CA.
+  if (
+    expected.kind === '277CA' &&
+    !group.transactions.every((transaction) => transaction.version.startsWith('005010X214'))
+  )
+    return 'other';
+  return expected.kind;
 }
 
 function classifyInterchange(interchange: Interchange): InboundFileKind {

@@ -233,6 +233,15 @@ export class TransmissionsRepository {
   }
 
   /** The error for a lost compare-and-set, naming the state the row is actually in. */
+  /** The row's state and next_attempt_at (a worker's lease while uploading), or undefined when missing. */
+  async stateAndLeaseOf(id: string): Promise<{ state: TransmissionState; nextAttemptAt: Date } | undefined> {
+    const [row] = (await this.dataSource.query(
+      `SELECT state, next_attempt_at AS "nextAttemptAt" FROM transmissions WHERE id = $1`,
+      [id],
+    )) as { state: TransmissionState; nextAttemptAt: Date }[];
+    return row;
+  }
+
   private async conflict(
     manager: EntityManager,
     id: string,

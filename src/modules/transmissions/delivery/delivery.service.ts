@@ -32,6 +32,7 @@ import { RetryPolicy, type FailureKind, type RetryDecision } from '../retry-poli
 import { deliverFile, publishUnconfirmed, type DeliveryResult } from '../sftp/deliver-file';
 import { SftpConnection } from '../sftp/sftp-connection';
 import { isSftpError } from '../sftp/sftp-errors';
+import { isTransientDatabaseError } from './transient-database-error';
 import { TransmissionStateConflictError, type TransmissionState } from '../transmission-state';
 import { TransmissionsRepository, type ClaimedTransmission } from '../transmissions.repository';
 
@@ -287,7 +288,8 @@ export class DeliveryService {
       outcome,
     });
     try {
-      const claims = await this.recordWithRetries(row, 'delivered', async (manager) => {
+      const landed = { state: 'delivered' as const, nextAttemptAt: row.leaseUntil };
+      const claims = await this.recordWithRetries(row, landed, async (manager) => {
         await this.transmissions.transition(
           manager,
           row.id,
@@ -342,8 +344,16 @@ export class DeliveryService {
       lastErrorCode: failure.code.slice(0, 40),
       ...(clearPublishMark ? { publishStartedAt: null } : {}),
     };
+    // What the row holds once this recording has committed (see recordWithRetries).
+    const landed =
+      decision.action === 'retry'
+        ? { state: 'uploading' as const, nextAttemptAt: decision.notBefore }
+        : {
+            state: decision.action === 'dead-letter' ? ('dead_letter' as const) : ('in_doubt' as const),
+            nextAttemptAt: row.leaseUntil,
+          };
     try {
-      await this.recordWithRetries(row, undefined, async (manager) => {
+      await this.recordWithRetries(row, landed, async (manager) => {
         switch (decision.action) {
           case 'retry':
             await this.transmissions.transition(
@@ -385,25 +395,28 @@ export class DeliveryService {
   }
 
   /**
-   * Runs one recording transaction, again on a fresh connection when it fails for a reason other than a
-   * lost race (RECORD_ATTEMPTS tries in all). Safe to repeat: every recording is a compare-and-set on the
-   * row's state and lease. When a retry finds the row already in `landed` (an earlier try committed but
-   * its answer was lost), that is the recording done, and undefined is returned.
+   * Runs one recording transaction, again on a fresh connection when it fails for a transient database
+   * reason (a lost connection, a serialization failure), RECORD_ATTEMPTS tries in all; a lost race or any
+   * other error is not retried. Safe to repeat: every recording is a compare-and-set on the row's state and
+   * lease. When a retry loses the compare-and-set because an earlier try did commit (its answer was lost),
+   * the row shows exactly what that try wrote (`landed`: state and next_attempt_at): that is the recording
+   * done, and undefined is returned.
    */
   private async recordWithRetries<T>(
     row: ClaimedTransmission,
-    landed: TransmissionState | undefined,
+    landed: { state: TransmissionState; nextAttemptAt: Date },
     work: (manager: EntityManager) => Promise<T>,
   ): Promise<T | undefined> {
     for (let attempt = 1; ; attempt += 1) {
       try {
         return await this.dataSource.transaction(work);
       } catch (error) {
-        if (error instanceof TransmissionStateConflictError) {
-          if (attempt > 1 && landed !== undefined && error.actual === landed) return undefined;
-          throw error;
+        if (error instanceof TransmissionStateConflictError && attempt > 1) {
+          const now = await this.transmissions.stateAndLeaseOf(row.id);
+          if (now?.state === landed.state && now.nextAttemptAt.getTime() === landed.nextAttemptAt.getTime())
+            return undefined;
         }
-        if (error instanceof DomainError || attempt >= RECORD_ATTEMPTS) throw error;
+        if (!isTransientDatabaseError(error) || attempt >= RECORD_ATTEMPTS) throw error;
         this.logger.warn(
           { transmissionId: row.id, partnerId: row.partnerId, attempt, err: error },
           'recording the delivery outcome failed; trying again',
