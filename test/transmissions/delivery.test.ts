@@ -154,6 +154,37 @@ describe('DeliveryService.deliverDue', () => {
   });
 });
 
+describe('recording an outcome whose commit answer is lost', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  it('the retry finds exactly what the first try wrote and counts it as recorded, once', async () => {
+    const { claimIds, transmission } = await builtWithClaims(2, 'R1');
+    const dataSource = t.app.get(DataSource);
+    const real = dataSource.transaction.bind(dataSource) as (...args: unknown[]) => Promise<unknown>;
+    let lost = false;
+    // The recording commits, then the connection drops before the worker hears back.
+    jest.spyOn(dataSource, 'transaction').mockImplementation((async (...args: unknown[]) => {
+      const result = await real(...args);
+      if (!lost && (await transmissionRow(t, transmission.id)).state === 'delivered') {
+        lost = true;
+        throw new Error('Connection terminated unexpectedly');
+      }
+      return result;
+    }) as DataSource['transaction']);
+
+    const run = await delivery.deliverDue();
+
+    expect(lost).toBe(true);
+    expect(run.items).toEqual([
+      expect.objectContaining({ transmissionId: transmission.id, outcome: 'delivered' }),
+    ]);
+    expect(await transitionsOf(t, transmission.id)).toEqual(['built>uploading', 'uploading>delivered']);
+    expect(await claimSendings(t, claimIds)).toEqual(claimIds.map(() => ({ status: 'sent', sentEvents: 1 })));
+    expect(copiesAtPayer(sshd.outboundDir, transmission.bytes)).toBe(1);
+    expect(t.logs.join('\n')).toContain('recording the delivery outcome failed; trying again');
+  });
+});
+
 describe('TransmissionsRepository.transition (compare-and-set)', () => {
   it('the second of two identical transitions loses with a coded conflict; forbidden moves are refused', async () => {
     const { transmission } = await builtWithClaims(1, 'S1');
