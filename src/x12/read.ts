@@ -21,10 +21,11 @@ export interface ReadX12Options {
   maxDiagnostics?: number;
 }
 
-/** Which transaction sets readX12 should give without their segments (see ReadEnvelopesOptions). */
+/** Which transaction sets readX12 should give without their segments (see ReadX12ModelOptions). */
 export type SkipSegments = (start: Parameters<TransactionSink>[0]) => boolean;
 
-export interface ReadEnvelopesOptions extends ReadX12Options {
+/** readX12's own options (validateX12 and the visitors do not take skipSegments). */
+export interface ReadX12ModelOptions extends ReadX12Options {
   /**
    * Transaction sets for which this returns true come with `segments: []`: the envelope is read and
    * checked in full, but their segments are dropped as they are scanned. For callers that only need to know
@@ -75,7 +76,7 @@ export function visitX12(
 
 export function readX12(
   input: Uint8Array | string,
-  options: ReadEnvelopesOptions = {},
+  options: ReadX12ModelOptions = {},
 ): Result<Interchange[]> {
   const collector = new InterchangeCollector(options.maxDiagnostics);
   const { skipSegments, ...visitOptions } = options;

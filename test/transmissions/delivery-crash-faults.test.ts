@@ -108,6 +108,14 @@ function blockedBackend(lockPid: number): Promise<number | undefined> {
     .then((rows: { pid: number }[]) => rows[0]?.pid);
 }
 
+/** The next backend blocked on the lock that is not `previous` (each try of a recording has its own). */
+function nextBlockedBackend(lockPid: number, previous: number | undefined): Promise<number> {
+  return until('a recording transaction to block', async () => {
+    const pid = await blockedBackend(lockPid);
+    return pid !== undefined && pid !== previous ? pid : undefined;
+  });
+}
+
 /**
  * Ends the connection of the recording transaction each time it blocks on the lock, `times` times in a row
  * (each try of the worker's recording runs on a fresh connection, so on a new backend). Gives the last pid.
@@ -115,10 +123,7 @@ function blockedBackend(lockPid: number): Promise<number | undefined> {
 async function killRecordings(lockPid: number, times: number): Promise<number> {
   let previous: number | undefined;
   for (let kill = 0; kill < times; kill += 1) {
-    const blocked = await until('a recording transaction to block', async () => {
-      const pid = await blockedBackend(lockPid);
-      return pid !== undefined && pid !== previous ? pid : undefined;
-    });
+    const blocked = await nextBlockedBackend(lockPid, previous);
     const [terminated] = (await t.dataSource.query(`SELECT pg_terminate_backend($1) AS ok`, [blocked])) as {
       ok: boolean;
     }[];
@@ -126,6 +131,21 @@ async function killRecordings(lockPid: number, times: number): Promise<number> {
     previous = blocked;
   }
   return previous as number;
+}
+
+/** A delivery run whose every try at recording the outcome has its connection killed. */
+async function deliverWithEveryRecordingKilled(
+  delivery: DeliveryService,
+  lockedClaimId: string,
+): Promise<Awaited<ReturnType<DeliveryService['deliverDue']>>> {
+  const lock = await lockClaim(lockedClaimId);
+  try {
+    const running = delivery.deliverDue();
+    await killRecordings(lock.pid, RECORD_ATTEMPTS);
+    return await running;
+  } finally {
+    await lock.release();
+  }
 }
 
 async function backendGone(pid: number): Promise<true | undefined> {
@@ -233,10 +253,7 @@ describe('crash between upload and commit', () => {
       const running = delivery.deliverDue();
       const killed = await killRecordings(lock.pid, 1);
       // The second try blocks on the same lock, on another connection; let it through.
-      await until('the second try to block', async () => {
-        const pid = await blockedBackend(lock.pid);
-        return pid !== undefined && pid !== killed ? pid : undefined;
-      });
+      await nextBlockedBackend(lock.pid, killed);
       await lock.release();
       run = await running;
     } catch (error) {
@@ -256,15 +273,7 @@ describe('crash between upload and commit', () => {
   it('every try at recording killed: outcome unrecorded, then recorded once after the lease', async () => {
     const delivery = t.app.get(DeliveryService);
     const { claimIds, transmission } = await built('K2b');
-    const lock = await lockClaim(claimIds[1]);
-    let run: Awaited<ReturnType<DeliveryService['deliverDue']>>;
-    try {
-      const running = delivery.deliverDue();
-      await killRecordings(lock.pid, RECORD_ATTEMPTS);
-      run = await running;
-    } finally {
-      await lock.release();
-    }
+    const run = await deliverWithEveryRecordingKilled(delivery, claimIds[1]);
     expect(run.items).toEqual([
       expect.objectContaining({ transmissionId: transmission.id, outcome: 'unrecorded' }),
     ]);
@@ -294,15 +303,7 @@ describe('crash between upload and commit', () => {
   it('delivery unrecorded and the payer collects the file before the next attempt: in_doubt, never uploaded a second time', async () => {
     const delivery = t.app.get(DeliveryService);
     const { claimIds, transmission } = await built('K3');
-    const lock = await lockClaim(claimIds[2]);
-    let run: Awaited<ReturnType<DeliveryService['deliverDue']>>;
-    try {
-      const running = delivery.deliverDue();
-      await killRecordings(lock.pid, RECORD_ATTEMPTS);
-      run = await running;
-    } finally {
-      await lock.release();
-    }
+    const run = await deliverWithEveryRecordingKilled(delivery, claimIds[2]);
     expect(run.items).toEqual([
       expect.objectContaining({ transmissionId: transmission.id, outcome: 'unrecorded' }),
     ]);
