@@ -32,7 +32,6 @@ import {
   writeInterchange,
   writeTa1Interchange,
   type Acknowledgment999,
-  type Amount835,
   type Claim835,
   type ClaimToAcknowledge,
   type Diagnostic,
@@ -130,10 +129,6 @@ export function amountText(cents: number): string {
   const sign = cents < 0 ? '-' : '';
   const absolute = Math.abs(cents);
   return `${sign}${Math.floor(absolute / 100)}.${String(absolute % 100).padStart(2, '0')}`;
-}
-
-function amount(cents: number): Amount835 {
-  return { value: amountText(cents), cents };
 }
 
 function cents(text: string): number {
@@ -260,18 +255,18 @@ function serviceLine835(line: ClaimLine, decision: PaymentDecision['lines'][numb
           ];
   return {
     procedure: { qualifier: line.procedureQualifier, code: line.procedureCode, modifiers: line.modifiers },
-    chargeAmount: amount(decision.chargeCents),
-    paymentAmount: amount(decision.paidCents),
+    chargeCents: decision.chargeCents,
+    paymentCents: decision.paidCents,
     revenueCode: line.revenueCode,
     units: line.units,
     dates: datesOut,
     adjustments: decision.adjustments.map((adjustment) => ({
       group: adjustment.group,
       reason: adjustment.reason,
-      amount: amount(adjustment.cents),
+      cents: adjustment.cents,
     })),
     references: line.lineControlNumber ? [{ qualifier: '6R', value: line.lineControlNumber }] : [],
-    amounts: decision.denied ? [] : [{ qualifier: 'B6', amount: amount(decision.chargeCents - contractual) }],
+    amounts: decision.denied ? [] : [{ qualifier: 'B6', cents: decision.chargeCents - contractual }],
     quantities: [],
     remarks: [],
   };
@@ -314,10 +309,10 @@ function claim835(adjudicated: AdjudicatedClaim): Claim835 {
   return {
     patientControlNumber: info.patientControlNumber,
     statusCode: decision.claimStatusCode,
-    chargeAmount: amount(decision.chargeCents),
-    paymentAmount: amount(decision.paidCents),
-    patientResponsibilityAmount:
-      decision.patientResponsibilityCents > 0 ? amount(decision.patientResponsibilityCents) : undefined,
+    chargeCents: decision.chargeCents,
+    paymentCents: decision.paidCents,
+    patientResponsibilityCents:
+      decision.patientResponsibilityCents > 0 ? decision.patientResponsibilityCents : undefined,
     filingIndicator: claimFilingIndicator835(info.claimFilingCode),
     payerClaimControlNumber: adjudicated.payerClaimNumber,
     facilityCode: info.placeOfServiceCode,
@@ -368,14 +363,14 @@ function remittance(
       paid > 0
         ? {
             handlingCode: 'C',
-            paymentAmount: amount(paid),
+            paymentCents: paid,
             creditDebitFlag: 'C',
             paymentMethod: 'CHK',
             paymentDate,
           }
         : {
             handlingCode: 'H',
-            paymentAmount: amount(0),
+            paymentCents: 0,
             creditDebitFlag: 'C',
             paymentMethod: 'NON',
             paymentDate,

@@ -206,14 +206,12 @@ describe('sandbox payer over SFTP', () => {
         statusCode: '1',
         payerClaimControlNumber: payerClaimNumber,
       });
-      expect(clp.chargeAmount.cents).toBe(15_050);
-      expect(clp.paymentAmount.cents).toBe(10_050);
-      expect(clp.patientResponsibilityAmount?.cents).toBe(5_000);
-      expect(clp.serviceLines[0].adjustments).toMatchObject([
-        { group: 'PR', reason: '1', amount: { cents: 5_000 } },
-      ]);
+      expect(clp.chargeCents).toBe(15_050);
+      expect(clp.paymentCents).toBe(10_050);
+      expect(clp.patientResponsibilityCents).toBe(5_000);
+      expect(clp.serviceLines[0].adjustments).toMatchObject([{ group: 'PR', reason: '1', cents: 5_000 }]);
       expect(clp.serviceLines.map((line) => line.lineControlNumber)).toEqual(['LINE0001', 'LINE0002']);
-      expect(remittance.financialInformation.paymentAmount.cents).toBe(10_050);
+      expect(remittance.financialInformation.paymentCents).toBe(10_050);
     } finally {
       await connection.close();
     }
@@ -281,38 +279,38 @@ describe('sandbox payer over SFTP', () => {
     const pcn = (index: number): string => claims[index].claimInformation.patientControlNumber;
     const denied = byPcn.get(pcn(7))!;
     expect(denied.statusCode).toBe('4');
-    expect(denied.paymentAmount.cents).toBe(0);
+    expect(denied.paymentCents).toBe(0);
     for (const line of denied.serviceLines) {
       expect(line.adjustments).toEqual([
         expect.objectContaining({
           group: 'CO',
           reason: '96',
-          amount: expect.objectContaining({ cents: line.chargeAmount.cents }),
+          cents: line.chargeCents,
         }),
       ]);
     }
     const partlyDenied = byPcn.get(pcn(4))!;
     expect(partlyDenied.serviceLines[0].adjustments).toMatchObject([{ group: 'CO', reason: '204' }]);
-    expect(partlyDenied.serviceLines[0].paymentAmount.cents).toBe(0);
+    expect(partlyDenied.serviceLines[0].paymentCents).toBe(0);
     expect(byPcn.get(pcn(1))!.serviceLines[0].adjustments[0]).toMatchObject({ group: 'PR', reason: '1' });
     expect(byPcn.get(pcn(2))!.serviceLines[0].adjustments[0]).toMatchObject({ group: 'PR', reason: '2' });
     expect(byPcn.get(pcn(3))!.serviceLines[0].adjustments[0]).toMatchObject({ group: 'PR', reason: '3' });
-    expect(byPcn.get(pcn(9))!.paymentAmount.cents).toBe(byPcn.get(pcn(9))!.chargeAmount.cents);
+    expect(byPcn.get(pcn(9))!.paymentCents).toBe(byPcn.get(pcn(9))!.chargeCents);
 
     // Balancing, recomputed here in integer cents (the engine's 835 rules agreed above).
     for (const remittance of remittances) {
       let total = 0;
       for (const claim of claimsOf(remittance)) {
-        let adjustments = claim.adjustments.reduce((sum, a) => sum + a.amount.cents!, 0);
+        let adjustments = claim.adjustments.reduce((sum, a) => sum + a.cents!, 0);
         for (const line of claim.serviceLines) {
-          const lineAdjustments = line.adjustments.reduce((sum, a) => sum + a.amount.cents!, 0);
-          expect(line.chargeAmount.cents! - lineAdjustments).toBe(line.paymentAmount.cents);
+          const lineAdjustments = line.adjustments.reduce((sum, a) => sum + a.cents!, 0);
+          expect(line.chargeCents! - lineAdjustments).toBe(line.paymentCents);
           adjustments += lineAdjustments;
         }
-        expect(claim.chargeAmount.cents! - adjustments).toBe(claim.paymentAmount.cents);
-        total += claim.paymentAmount.cents!;
+        expect(claim.chargeCents! - adjustments).toBe(claim.paymentCents);
+        total += claim.paymentCents!;
       }
-      expect(remittance.financialInformation.paymentAmount.cents).toBe(total);
+      expect(remittance.financialInformation.paymentCents).toBe(total);
     }
     // The payer claim numbers of the 277CA come back in CLP07.
     for (const { claim } of acknowledged.filter((item) => item.claim.outcome === 'accepted')) {

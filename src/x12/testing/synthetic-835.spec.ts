@@ -26,11 +26,11 @@ describe('synthetic835', () => {
     const distinct = (values: string[]) => new Set(values).size;
     expect(distinct(claims.map((c) => c.patient?.lastName ?? ''))).toBeGreaterThan(500);
     expect(distinct(claims.map((c) => c.patient?.id ?? ''))).toBe(800);
-    expect(distinct(claims.map((c) => c.chargeAmount.value))).toBeGreaterThan(200);
-    expect(distinct(claims.map((c) => c.paymentAmount.value))).toBeGreaterThan(300);
+    expect(distinct(claims.map((c) => String(c.chargeCents)))).toBeGreaterThan(200);
+    expect(distinct(claims.map((c) => String(c.paymentCents)))).toBeGreaterThan(300);
     expect(distinct(claims.map((c) => String(c.serviceLines.length)))).toBe(4);
     expect(distinct(claims.map((c) => c.dates[0]?.date ?? ''))).toBeGreaterThan(50);
-    expect(claims.some((c) => c.statusCode === '4' && c.paymentAmount.cents === 0)).toBe(true);
-    expect(claims.some((c) => c.patientResponsibilityAmount !== undefined)).toBe(true);
+    expect(claims.some((c) => c.statusCode === '4' && c.paymentCents === 0)).toBe(true);
+    expect(claims.some((c) => c.patientResponsibilityCents !== undefined)).toBe(true);
   });
 });

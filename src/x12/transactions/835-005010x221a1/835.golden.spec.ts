@@ -102,19 +102,19 @@ describe('835 golden amounts, checked by hand', () => {
 
   it('partially-paid: deductible, coinsurance and copay on two lines', () => {
     const remittance = read('partially-paid');
-    expect(remittance.financialInformation.paymentAmount).toEqual({ value: '255.25', cents: 25525 });
+    expect(remittance.financialInformation.paymentCents).toBe(25525);
     const [claim] = claimsOf(remittance);
-    expect(claim.chargeAmount.cents).toBe(45050);
-    expect(claim.patientResponsibilityAmount?.cents).toBe(10500); // 50 deductible + 30 coinsurance + 25 copay
+    expect(claim.chargeCents).toBe(45050);
+    expect(claim.patientResponsibilityCents).toBe(10500); // 50 deductible + 30 coinsurance + 25 copay
     const [first, second] = claim.serviceLines;
     expect(first.procedure).toEqual({ qualifier: 'HC', code: '99214', modifiers: ['25'] });
     expect(first.adjustments).toEqual([
-      { group: 'CO', reason: '45', amount: { value: '50', cents: 5000 } },
-      { group: 'PR', reason: '1', amount: { value: '50', cents: 5000 } },
-      { group: 'PR', reason: '2', amount: { value: '30', cents: 3000 } },
+      { group: 'CO', reason: '45', cents: 5000 },
+      { group: 'PR', reason: '1', cents: 5000 },
+      { group: 'PR', reason: '2', cents: 3000 },
     ]);
     expect(second.lineControlNumber).toBe('LINE0003');
-    expect(second.adjustments.map((adjustment) => adjustment.amount.cents)).toEqual([4025, 2500]);
+    expect(second.adjustments.map((adjustment) => adjustment.cents)).toEqual([4025, 2500]);
     expect(first.remarks).toEqual([{ qualifier: 'HE', code: 'N130' }]);
     expect(claim.outpatientAdjudication?.remarkCodes).toEqual(['MA01']);
     expect(claim.insured?.id).toBe('MBR000003');
@@ -125,45 +125,43 @@ describe('835 golden amounts, checked by hand', () => {
     const remittance = read('reversal-and-correction');
     const [reversal, correction] = claimsOf(remittance);
     expect(reversal.statusCode).toBe('22');
-    expect(reversal.chargeAmount.cents).toBe(-20000);
-    expect(reversal.paymentAmount.cents).toBe(-15000);
-    expect(reversal.adjustments.map((adjustment) => adjustment.amount.cents)).toEqual([-3000, -2000]);
-    expect(correction.paymentAmount.cents).toBe(16000);
-    expect(remittance.financialInformation.paymentAmount.cents).toBe(1000);
+    expect(reversal.chargeCents).toBe(-20000);
+    expect(reversal.paymentCents).toBe(-15000);
+    expect(reversal.adjustments.map((adjustment) => adjustment.cents)).toEqual([-3000, -2000]);
+    expect(correction.paymentCents).toBe(16000);
+    expect(remittance.financialInformation.paymentCents).toBe(1000);
   });
 
   it('plb-multiple-claims: three claims in two LX groups, PLB WO and L6', () => {
     const remittance = read('plb-multiple-claims');
     expect(remittance.claimGroups.map((group) => group.headerNumber)).toEqual(['1', '2']);
-    expect(claimsOf(remittance).map((claim) => claim.paymentAmount.cents)).toEqual([10000, 3000, 24000]);
+    expect(claimsOf(remittance).map((claim) => claim.paymentCents)).toEqual([10000, 3000, 24000]);
     expect(remittance.providerAdjustments).toEqual([
       {
         providerId: '1234567893',
         fiscalPeriodDate: '20261231',
         adjustments: [
-          { reasonCode: 'WO', reference: 'PAYERCLM0001', amount: { value: '25', cents: 2500 } },
-          { reasonCode: 'L6', amount: { value: '-1.5', cents: -150 } },
+          { reasonCode: 'WO', reference: 'PAYERCLM0001', cents: 2500 },
+          { reasonCode: 'L6', cents: -150 },
         ],
       },
     ]);
-    // 100 + 30 + 240 - (25 - 1.50) = 346.50
-    expect(remittance.financialInformation.paymentAmount.cents).toBe(34650);
+    // 100 + 30 + 240 - (25 - 1.50) = 346.5
+    expect(remittance.financialInformation.paymentCents).toBe(34650);
     expect(claimsOf(remittance)[1].crossoverCarrier?.lastName).toBe('TEST SECONDARY PLAN');
   });
 
   it('denied: zero payment, CO-50 and two line remarks', () => {
     const [claim] = claimsOf(read('denied'));
     expect(claim.statusCode).toBe('4');
-    expect(claim.paymentAmount.cents).toBe(0);
-    expect(claim.serviceLines[0].adjustments).toEqual([
-      { group: 'CO', reason: '50', amount: { value: '300', cents: 30000 } },
-    ]);
+    expect(claim.paymentCents).toBe(0);
+    expect(claim.serviceLines[0].adjustments).toEqual([{ group: 'CO', reason: '50', cents: 30000 }]);
     expect(claim.serviceLines[0].remarks.map((remark) => remark.code)).toEqual(['N381', 'M15']);
   });
 
-  it('bad-amount: the invalid CLP04 keeps its text with null cents', () => {
+  it('bad-amount: the invalid CLP04 reads as null cents, never a rounded amount', () => {
     const [claim] = claimsOf(read('bad-amount'));
-    expect(claim.paymentAmount).toEqual({ value: '90.005', cents: null });
+    expect(claim.paymentCents).toBeNull();
   });
 });
 

@@ -1,14 +1,19 @@
 /**
  * Typed model of one 835 health care claim payment/advice (005010X221A1), as read by read835 and
  * written by build835Body. The model keeps every element a valid 835 carries, in guide order, so that
- * reading then writing a valid file gives the same bytes. Amounts keep their X12 text and integer cents.
+ * reading then writing a valid file gives the same bytes when its amounts are in their shortest form.
+ *
+ * Amounts are integer cents (fields named `...Cents`), not their X12 text: cents are what a posting
+ * needs, and a large remittance holds hundreds of thousands of amounts, where a string and an object
+ * for each would add a third to what the model costs to read and keep. The writer gives each amount
+ * its shortest X12 form (`442`, `265.2`, `-12.34`); a file that wrote `442.00` reads to the same cents.
  */
 
-/** An amount: the decimal text as it stands in the file, and integer cents (null when the text is not a valid amount). */
-export interface Amount835 {
-  value: string;
-  cents: number | null;
-}
+/**
+ * An amount in integer cents; null when the element's text is not an X12 amount in whole cents (the
+ * read reports X12-835-AMOUNT-FORMAT, and the remittance must not be posted).
+ */
+export type Cents835 = number | null;
 
 /** REF: reference identification (REF01 qualifier, REF02 value). */
 export interface Reference835 {
@@ -25,7 +30,7 @@ export interface Date835 {
 /** AMT: monetary amount (AMT01 qualifier, AMT02). */
 export interface MonetaryAmount835 {
   qualifier: string;
-  amount: Amount835;
+  cents: Cents835;
 }
 
 /** QTY: quantity (QTY01 qualifier, QTY02). */
@@ -75,7 +80,7 @@ export interface Party835 {
 /** BPR: financial information. */
 export interface FinancialInformation835 {
   handlingCode: string; // BPR01: C payment with advice, D payment only, H advice only, I remittance information only, P prenotification, U split, X separate
-  paymentAmount: Amount835; // BPR02
+  paymentCents: Cents835; // BPR02
   creditDebitFlag: string; // BPR03: C credit, D debit
   paymentMethod: string; // BPR04: ACH, BOP, CHK, FWT, NON
   paymentFormat?: string; // BPR05: CCP, CTX
@@ -104,7 +109,7 @@ export interface Trace835 {
 export interface Adjustment835 {
   group: string; // CAS01: CO, CR, OA, PI, PR
   reason: string; // CAS02/05/08/11/14/17 (CARC)
-  amount: Amount835; // CAS03/06/...
+  cents: Cents835; // CAS03/06/...
   quantity?: string; // CAS04/07/...
 }
 
@@ -143,8 +148,8 @@ export interface Procedure835 {
  */
 export interface ServiceLine835 {
   procedure: Procedure835; // SVC01
-  chargeAmount: Amount835; // SVC02
-  paymentAmount: Amount835; // SVC03
+  chargeCents: Cents835; // SVC02
+  paymentCents: Cents835; // SVC03
   revenueCode?: string; // SVC04 (NUBC revenue code)
   units?: string; // SVC05
   submittedProcedure?: Procedure835; // SVC06
@@ -165,9 +170,9 @@ export interface ServiceLine835 {
 export interface Claim835 {
   patientControlNumber: string; // CLP01 (echo of 837 CLM01)
   statusCode: string; // CLP02
-  chargeAmount: Amount835; // CLP03
-  paymentAmount: Amount835; // CLP04
-  patientResponsibilityAmount?: Amount835; // CLP05
+  chargeCents: Cents835; // CLP03
+  paymentCents: Cents835; // CLP04
+  patientResponsibilityCents?: Cents835; // CLP05
   filingIndicator: string; // CLP06
   payerClaimControlNumber: string; // CLP07
   facilityCode?: string; // CLP08
@@ -211,7 +216,7 @@ export interface ProviderAdjustment835 {
   adjustments: {
     reasonCode: string; // PLB03-1 ...
     reference?: string; // PLB03-2 ...
-    amount: Amount835; // PLB04 ...
+    cents: Cents835; // PLB04 ...
   }[];
 }
 
@@ -250,6 +255,6 @@ export function remittanceKey(remittance: Remittance835): string {
     trace.payerId,
     trace.traceNumber,
     financialInformation.paymentDate,
-    financialInformation.paymentAmount.cents ?? 'invalid',
+    financialInformation.paymentCents ?? 'invalid',
   ].join('|');
 }

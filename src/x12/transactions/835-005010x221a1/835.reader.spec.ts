@@ -1,5 +1,4 @@
 import { writeInterchange } from '../../envelope/interchange-writer';
-import { moneyFromCents } from '../../money';
 import { validateX12 } from '../../read';
 import { claimsOf, type Claim835, type Remittance835 } from './835.model';
 import { read835 } from './835.reader';
@@ -126,12 +125,56 @@ CLP*PCN1*1*10*10**12*CLM1`);
   });
 });
 
+describe('835 amounts in cents', () => {
+  const body = `${HEADER}
+LX*1
+CLP*PCN0001*1*442.00*265.2*.50*12*PAYERCLM0001
+SVC*HC:99213*442.00*265.20
+CAS*CO*45*176.30*1.0
+AMT*B6*-0.5`;
+
+  it('reads every amount form to integer cents and writes each in its shortest form', () => {
+    const { value, diagnostics } = read(body);
+    expect(diagnostics).toEqual([]);
+    const [claim] = claimsOf(value);
+    expect([claim.chargeCents, claim.paymentCents, claim.patientResponsibilityCents]).toEqual([
+      44200, 26520, 50,
+    ]);
+    const [line] = claim.serviceLines;
+    expect([line.chargeCents, line.paymentCents, line.adjustments[0].cents]).toEqual([44200, 26520, 17630]);
+    expect(line.adjustments[0].quantity).toBe('1.0'); // a quantity is not money: kept as sent
+    expect(line.amounts).toEqual([{ qualifier: 'B6', cents: -50 }]);
+    const written = build835Body(value).map((segment) => segment.elements);
+    expect(written).toContainEqual(['PCN0001', '1', '442', '265.2', '0.5', '12', 'PAYERCLM0001']);
+    expect(written).toContainEqual([['HC', '99213'], '442', '265.2']);
+    expect(written).toContainEqual(['CO', '45', '176.3', '1.0']);
+    expect(written).toContainEqual(['B6', '-0.5']);
+  });
+
+  it('gives an unreadable amount null cents, and the writer refuses it naming the element, not the value', () => {
+    const { value, diagnostics } = read(body.replace('265.2*', '265.205*'));
+    expect(diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.location.element])).toEqual([
+      ['X12-835-AMOUNT-FORMAT', 'CLP04'],
+    ]);
+    expect(claimsOf(value)[0].paymentCents).toBeNull();
+    let thrown: unknown;
+    try {
+      build835Body(value);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toMatchObject({ code: 'X12-INVALID-ARGUMENT' });
+    expect((thrown as Error).message).toContain('CLP04');
+    expect((thrown as Error).message).not.toContain('265');
+  });
+});
+
 describe('build835Body', () => {
   it('groups CAS by group code, six trios per segment', () => {
     const adjustments = [...Array(8).keys()].map((n) => ({
       group: n === 2 ? 'PR' : 'CO',
       reason: String(n + 1),
-      amount: moneyFromCents(100),
+      cents: 100,
     }));
     expect(
       casSegments(adjustments).map((segment) => [segment.elements[0], (segment.elements.length - 1) / 3]),
@@ -146,9 +189,9 @@ describe('build835Body', () => {
     const claim: Claim835 = {
       patientControlNumber: 'PCN0001',
       statusCode: '1',
-      chargeAmount: moneyFromCents(15000),
-      paymentAmount: moneyFromCents(11000),
-      patientResponsibilityAmount: moneyFromCents(2000),
+      chargeCents: 15000,
+      paymentCents: 11000,
+      patientResponsibilityCents: 2000,
       filingIndicator: '12',
       payerClaimControlNumber: 'PAYERCLM0001',
       facilityCode: '11',
@@ -170,13 +213,13 @@ describe('build835Body', () => {
       serviceLines: [
         {
           procedure: { qualifier: 'HC', code: '99213', modifiers: [] },
-          chargeAmount: moneyFromCents(15000),
-          paymentAmount: moneyFromCents(11000),
+          chargeCents: 15000,
+          paymentCents: 11000,
           units: '1',
           dates: [{ qualifier: '472', date: '20260101' }],
           adjustments: [
-            { group: 'CO', reason: '45', amount: moneyFromCents(2000) },
-            { group: 'PR', reason: '2', amount: moneyFromCents(2000) },
+            { group: 'CO', reason: '45', cents: 2000 },
+            { group: 'PR', reason: '2', cents: 2000 },
           ],
           references: [{ qualifier: '6R', value: 'LINE0001' }],
           lineControlNumber: 'LINE0001', // derived on read, ignored on write
@@ -190,7 +233,7 @@ describe('build835Body', () => {
       transactionControlNumber: '0001',
       financialInformation: {
         handlingCode: 'I',
-        paymentAmount: moneyFromCents(11000 - 500),
+        paymentCents: 11000 - 500,
         creditDebitFlag: 'C',
         paymentMethod: 'CHK',
         paymentDate: '20260105',
@@ -221,7 +264,7 @@ describe('build835Body', () => {
         {
           providerId: '1234567893',
           fiscalPeriodDate: '20261231',
-          adjustments: [{ reasonCode: 'WO', reference: 'PAYERCLM0000', amount: moneyFromCents(500) }],
+          adjustments: [{ reasonCode: 'WO', reference: 'PAYERCLM0000', cents: 500 }],
         },
       ],
     };

@@ -3,7 +3,7 @@
  * segment it cannot place becomes a warning (never silently dropped), a bad amount an error; nothing
  * throws. Structure checks against the guide are the schema walker's job, balancing is 835.rules.ts.
  */
-import { moneyFromText } from '../../money';
+import { parseCents } from '../../money';
 import { components } from '../../syntax/elements';
 import { segmentLabel } from '../../syntax/segment-ids';
 import type { Delimiters, Diagnostic, DiagnosticLocation, Result, Segment } from '../../syntax/types';
@@ -12,7 +12,7 @@ import { diagnostic835, segmentLocation } from './835.diagnostics';
 import type {
   AdjudicationInformation835,
   Adjustment835,
-  Amount835,
+  Cents835,
   Claim835,
   ClaimGroup835,
   Contact835,
@@ -107,7 +107,7 @@ class Reader835 {
       version,
       financialInformation: {
         handlingCode: '',
-        paymentAmount: { value: '', cents: null },
+        paymentCents: null,
         creditDebitFlag: '',
         paymentMethod: '',
         paymentDate: '',
@@ -146,11 +146,10 @@ class Reader835 {
     return elements;
   }
 
-  /** Element `n` as money; `reference` (e.g. `CLP04`) names it in the diagnostic when it is not an amount. */
-  private amount(n: number, reference: string): Amount835 {
-    const text = this.element(n);
-    const money = moneyFromText(text);
-    if (money) return money;
+  /** Element `n` in cents; `reference` (e.g. `CLP04`) names it in the diagnostic when it is not an amount. */
+  private amount(n: number, reference: string): Cents835 {
+    const cents = parseCents(this.element(n));
+    if (cents !== undefined) return cents;
     this.diagnostics.push(
       diagnostic835(
         'X12-835-AMOUNT-FORMAT',
@@ -163,10 +162,10 @@ class Reader835 {
         }),
       ),
     );
-    return { value: text, cents: null };
+    return null;
   }
 
-  private optionalAmount(n: number, reference: string): Amount835 | undefined {
+  private optionalAmount(n: number, reference: string): Cents835 | undefined {
     return this.element(n) === '' ? undefined : this.amount(n, reference);
   }
 
@@ -275,7 +274,7 @@ class Reader835 {
     if (this.context !== 'header') return this.ignore('is outside the header');
     this.model.financialInformation = {
       handlingCode: this.element(1),
-      paymentAmount: this.amount(2, 'BPR02'),
+      paymentCents: this.amount(2, 'BPR02'),
       creditDebitFlag: this.element(3),
       paymentMethod: this.element(4),
       paymentFormat: this.optionalElement(5),
@@ -429,9 +428,9 @@ class Reader835 {
     const claim: Claim835 = {
       patientControlNumber: this.element(1),
       statusCode: this.element(2),
-      chargeAmount: this.amount(3, 'CLP03'),
-      paymentAmount: this.amount(4, 'CLP04'),
-      patientResponsibilityAmount: this.optionalAmount(5, 'CLP05'),
+      chargeCents: this.amount(3, 'CLP03'),
+      paymentCents: this.amount(4, 'CLP04'),
+      patientResponsibilityCents: this.optionalAmount(5, 'CLP05'),
       filingIndicator: this.element(6),
       payerClaimControlNumber: this.element(7),
       facilityCode: this.optionalElement(8),
@@ -465,7 +464,7 @@ class Reader835 {
       const adjustment: Adjustment835 = {
         group,
         reason,
-        amount: this.amount(n + 1, CAS_AMOUNT_REFERENCES.get(n + 1)!),
+        cents: this.amount(n + 1, CAS_AMOUNT_REFERENCES.get(n + 1)!),
         quantity: this.optionalElement(n + 2),
       };
       target.adjustments = appended(target.adjustments, adjustment);
@@ -510,7 +509,7 @@ class Reader835 {
     if (this.segment.id === 'AMT') {
       target.amounts = appended(target.amounts, {
         qualifier: this.element(1),
-        amount: this.amount(2, 'AMT02'),
+        cents: this.amount(2, 'AMT02'),
       });
     } else {
       target.quantities = appended(target.quantities, {
@@ -542,8 +541,8 @@ class Reader835 {
     }
     const line: ServiceLine835 = {
       procedure: this.procedure(1),
-      chargeAmount: this.amount(2, 'SVC02'),
-      paymentAmount: this.amount(3, 'SVC03'),
+      chargeCents: this.amount(2, 'SVC02'),
+      paymentCents: this.amount(3, 'SVC03'),
       revenueCode: this.optionalElement(4),
       units: this.optionalElement(5),
       submittedProcedure: this.element(6) === '' ? undefined : this.procedure(6),
@@ -574,7 +573,7 @@ class Reader835 {
       adjustment.adjustments.push({
         reasonCode: this.component(n, 1),
         reference: reference === '' ? undefined : reference,
-        amount: this.amount(n + 1, PLB_AMOUNT_REFERENCES.get(n + 1)!),
+        cents: this.amount(n + 1, PLB_AMOUNT_REFERENCES.get(n + 1)!),
       });
     }
     this.model.providerAdjustments.push(adjustment);

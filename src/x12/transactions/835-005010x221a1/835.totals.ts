@@ -3,21 +3,21 @@
  * group (CO contractual write-off, PR patient responsibility, OA other, PI payer initiated), and the
  * remittance's totals. An amount that could not be read (cents null) makes the total null: never a guess.
  */
-import type { Adjustment835, Amount835, Claim835, Remittance835 } from './835.model';
+import type { Adjustment835, Cents835, Claim835, Remittance835 } from './835.model';
 import { claimsOf } from './835.model';
 
 /** Cents by CAS group code, or null when one of the group's amounts is unreadable. */
 export type CentsByGroup = Record<string, number | null>;
 
-function add(total: number | null, amount: Amount835): number | null {
-  return total === null || amount.cents === null ? null : total + amount.cents;
+function add(total: number | null, cents: Cents835): number | null {
+  return total === null || cents === null ? null : total + cents;
 }
 
 /** Sum of CAS amounts per group code (CO, PR, OA, PI ...). */
 export function adjustmentTotalsByGroup(adjustments: readonly Adjustment835[]): CentsByGroup {
   const totals: CentsByGroup = {};
   for (const adjustment of adjustments) {
-    totals[adjustment.group] = add(totals[adjustment.group] ?? 0, adjustment.amount);
+    totals[adjustment.group] = add(totals[adjustment.group] ?? 0, adjustment.cents);
   }
   return totals;
 }
@@ -41,12 +41,12 @@ export interface ClaimTotals835 {
 export function claimTotals(claim: Claim835): ClaimTotals835 {
   const adjustments = allAdjustments(claim);
   return {
-    chargeCents: claim.chargeAmount.cents,
-    paymentCents: claim.paymentAmount.cents,
-    patientResponsibilityCents: claim.patientResponsibilityAmount?.cents ?? null,
+    chargeCents: claim.chargeCents,
+    paymentCents: claim.paymentCents,
+    patientResponsibilityCents: claim.patientResponsibilityCents ?? null,
     adjustmentsByGroup: adjustmentTotalsByGroup(adjustments),
     adjustmentCents: adjustments.reduce<number | null>(
-      (total, adjustment) => add(total, adjustment.amount),
+      (total, adjustment) => add(total, adjustment.cents),
       0,
     ),
   };
@@ -66,13 +66,10 @@ export interface RemittanceTotals835 {
 
 export function remittanceTotals(remittance: Remittance835): RemittanceTotals835 {
   const claims = claimsOf(remittance);
-  const claimPaymentCents = claims.reduce<number | null>(
-    (total, claim) => add(total, claim.paymentAmount),
-    0,
-  );
+  const claimPaymentCents = claims.reduce<number | null>((total, claim) => add(total, claim.paymentCents), 0);
   const providerAdjustmentCents = remittance.providerAdjustments
     .flatMap((plb) => plb.adjustments)
-    .reduce<number | null>((total, adjustment) => add(total, adjustment.amount), 0);
+    .reduce<number | null>((total, adjustment) => add(total, adjustment.cents), 0);
   return {
     claimCount: claims.length,
     claimPaymentCents,
@@ -81,6 +78,6 @@ export function remittanceTotals(remittance: Remittance835): RemittanceTotals835
       claimPaymentCents === null || providerAdjustmentCents === null
         ? null
         : claimPaymentCents - providerAdjustmentCents,
-    paymentCents: remittance.financialInformation.paymentAmount.cents,
+    paymentCents: remittance.financialInformation.paymentCents,
   };
 }

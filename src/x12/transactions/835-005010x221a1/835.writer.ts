@@ -1,12 +1,15 @@
 /**
  * Writes a Remittance835 as the body of an 835 transaction set (the segments between ST and SE), in
  * guide order, so a payer simulator can emit 835s with writeInterchange. Derived convenience fields
- * (payee npi/taxId, lineControlNumber) are not written: the elements they come from are.
+ * (payee npi/taxId, lineControlNumber) are not written: the elements they come from are. Amounts are
+ * written in their shortest X12 form from their cents.
  */
 import type { SegmentInput } from '../../envelope/types';
+import { formatCents } from '../../money';
+import { X12Error } from '../../syntax/types';
 import type {
   Adjustment835,
-  Amount835,
+  Cents835,
   Claim835,
   Contact835,
   Date835,
@@ -26,8 +29,19 @@ function segment(id: string, elements: Elements): SegmentInput {
   return { id, elements };
 }
 
-function amountText(amount: Amount835 | undefined): string | undefined {
-  return amount?.value;
+/** The X12 text of an amount; `reference` (e.g. `CLP04`) names it when it has no cents to write. */
+function amountText(cents: Cents835, reference: string): string {
+  if (cents === null) {
+    throw new X12Error(
+      'X12-INVALID-ARGUMENT',
+      `${reference} has no amount (null cents): the 835 cannot be written`,
+    );
+  }
+  return formatCents(cents);
+}
+
+function optionalAmountText(cents: Cents835 | undefined, reference: string): string | undefined {
+  return cents === undefined ? undefined : amountText(cents, reference);
 }
 
 function references(list: readonly Reference835[]): SegmentInput[] {
@@ -39,7 +53,7 @@ function dates(list: readonly Date835[]): SegmentInput[] {
 }
 
 function amounts(list: readonly MonetaryAmount835[]): SegmentInput[] {
-  return list.map((amount) => segment('AMT', [amount.qualifier, amount.amount.value]));
+  return list.map((amount) => segment('AMT', [amount.qualifier, amountText(amount.cents, 'AMT02')]));
 }
 
 function quantities(list: readonly Quantity835[]): SegmentInput[] {
@@ -74,7 +88,11 @@ export function casSegments(adjustments: readonly Adjustment835[]): SegmentInput
     for (let start = 0; start < list.length; start += 6) {
       const trios = list
         .slice(start, start + 6)
-        .flatMap((adjustment) => [adjustment.reason, adjustment.amount.value, adjustment.quantity]);
+        .flatMap((adjustment) => [
+          adjustment.reason,
+          amountText(adjustment.cents, 'CAS03'),
+          adjustment.quantity,
+        ]);
       out.push(segment('CAS', [group, ...trios]));
     }
   }
@@ -144,8 +162,8 @@ function serviceLine(line: ServiceLine835): SegmentInput[] {
   return [
     segment('SVC', [
       procedure(line.procedure),
-      line.chargeAmount.value,
-      line.paymentAmount.value,
+      amountText(line.chargeCents, 'SVC02'),
+      amountText(line.paymentCents, 'SVC03'),
       line.revenueCode,
       line.units,
       line.submittedProcedure ? procedure(line.submittedProcedure) : undefined,
@@ -165,9 +183,9 @@ function claim(value: Claim835): SegmentInput[] {
     segment('CLP', [
       value.patientControlNumber,
       value.statusCode,
-      value.chargeAmount.value,
-      value.paymentAmount.value,
-      amountText(value.patientResponsibilityAmount),
+      amountText(value.chargeCents, 'CLP03'),
+      amountText(value.paymentCents, 'CLP04'),
+      optionalAmountText(value.patientResponsibilityCents, 'CLP05'),
       value.filingIndicator,
       value.payerClaimControlNumber,
       value.facilityCode,
@@ -203,7 +221,7 @@ export function build835Body(model: Remittance835): SegmentInput[] {
   const out: SegmentInput[] = [
     segment('BPR', [
       bpr.handlingCode,
-      bpr.paymentAmount.value,
+      amountText(bpr.paymentCents, 'BPR02'),
       bpr.creditDebitFlag,
       bpr.paymentMethod,
       bpr.paymentFormat,
@@ -244,7 +262,7 @@ export function build835Body(model: Remittance835): SegmentInput[] {
           adjustment.reference === undefined
             ? adjustment.reasonCode
             : [adjustment.reasonCode, adjustment.reference],
-          adjustment.amount.value,
+          amountText(adjustment.cents, 'PLB04'),
         ]),
       ]),
     );
