@@ -19,14 +19,13 @@ const NINE = 0x39;
 const MINUS = 0x2d;
 const POINT = 0x2e;
 
-/** Cents of `-?\d{1,13}(\.\d{1,2})?`, or undefined when the text has any other shape. */
-function simpleCents(text: string): number | undefined {
-  const length = text.length;
-  let position = text.charCodeAt(0) === MINUS ? 1 : 0;
+/** Cents of `text[start, end)` when it is `-?\d{1,13}(\.\d{1,2})?`, or undefined for any other shape. */
+function simpleCents(text: string, start: number, end: number): number | undefined {
+  let position = text.charCodeAt(start) === MINUS && start < end ? start + 1 : start;
   const wholeStart = position;
   let whole = 0;
   let code = 0;
-  while (position < length) {
+  while (position < end) {
     code = text.charCodeAt(position);
     if (code < ZERO || code > NINE) break;
     whole = whole * 10 + (code - ZERO);
@@ -35,11 +34,11 @@ function simpleCents(text: string): number | undefined {
   const wholeDigits = position - wholeStart;
   if (wholeDigits < 1 || wholeDigits > MAX_WHOLE_DIGITS) return undefined;
   let fraction = 0;
-  if (position < length) {
+  if (position < end) {
     if (code !== POINT) return undefined;
-    const decimals = length - position - 1;
+    const decimals = end - position - 1;
     if (decimals < 1 || decimals > 2) return undefined;
-    for (let i = position + 1; i < length; i++) {
+    for (let i = position + 1; i < end; i++) {
       const digit = text.charCodeAt(i);
       if (digit < ZERO || digit > NINE) return undefined;
       fraction = fraction * 10 + (digit - ZERO);
@@ -47,7 +46,7 @@ function simpleCents(text: string): number | undefined {
     if (decimals === 1) fraction *= 10;
   }
   const cents = whole * 100 + fraction;
-  return wholeStart === 1 && cents !== 0 ? -cents : cents;
+  return wholeStart > start && cents !== 0 ? -cents : cents;
 }
 
 /**
@@ -56,11 +55,23 @@ function simpleCents(text: string): number | undefined {
  * decimal places (a sub-cent amount cannot be posted), or too many digits.
  */
 export function parseCents(text: string): number | undefined {
+  return parseCentsIn(text, 0, text.length);
+}
+
+/**
+ * parseCents of `text[start, end)`, so that a reader can take an amount straight from the decoded input
+ * without making its string first.
+ */
+export function parseCentsIn(text: string, start: number, end: number): number | undefined {
   // Fast path for the common shapes (`150`, `-12.3`, `150.25`): optional minus, 1-13 whole digits,
   // optional point with 1-2 decimals, read digit by digit (no regex, no substrings); anything else
   // takes the general walk below.
-  const simple = simpleCents(text);
+  const simple = simpleCents(text, start, end);
   if (simple !== undefined) return simple;
+  return generalCents(start === 0 && end === text.length ? text : text.slice(start, end));
+}
+
+function generalCents(text: string): number | undefined {
   let position = 0;
   let negative = false;
   if (text.startsWith('-')) {

@@ -5,6 +5,7 @@
  * any size. A missing SE, GE or IEA (cut-off input) is always an error.
  */
 import type { Delimiters, Diagnostic, DiagnosticLocation, Segment } from '../syntax/types';
+import type { SegmentView } from '../syntax/segment-view';
 import type { EnvelopeEvent, GroupInfo, InterchangeInfo } from './envelope-events';
 import { checkGs, checkIsa, checkSt, envelopeDiagnostic, segmentLocation } from './header-checks';
 
@@ -26,19 +27,22 @@ interface OpenTransaction {
   segments: Segment[];
   /** Segments from ST so far (SE01 counts them). */
   count: number;
-  sink: ((segment: Segment) => void) | undefined;
+  sink: TransactionSegmentSink | undefined;
 }
+
+/** Takes a transaction set's segments as views, valid only during the call (see SegmentSink). */
+export type TransactionSegmentSink = (view: SegmentView) => void;
 
 /**
  * Offered each transaction set as its ST arrives; may return a function that then receives ST, every
- * body segment and SE as they are read, instead of the assembler keeping them (the transaction event
- * then carries `segments: []`). Envelope checks and events are unchanged.
+ * body segment and SE as they are read (as views, read in place), instead of the assembler keeping
+ * them (the transaction event then carries `segments: []`). Envelope checks and events are unchanged.
  */
 export type TransactionSink = (start: {
   interchange: InterchangeInfo;
   group: GroupInfo;
   header: Segment;
-}) => ((segment: Segment) => void) | undefined;
+}) => TransactionSegmentSink | undefined;
 
 export interface EnvelopeAssemblerOptions {
   transactionSink?: TransactionSink;
@@ -58,10 +62,11 @@ export class EnvelopeAssembler {
     private readonly options: EnvelopeAssemblerOptions = {},
   ) {}
 
-  private keep(open: OpenTransaction, segment: Segment): void {
+  /** One more segment of the open transaction set: to its sink, or kept. */
+  private keep(open: OpenTransaction, view: SegmentView, segment?: Segment): void {
     open.count++;
-    if (open.sink) open.sink(segment);
-    else open.segments.push(segment);
+    if (open.sink) open.sink(view);
+    else open.segments.push(segment ?? view.toSegment());
   }
 
   diagnostic(diagnostic: Diagnostic): void {
@@ -90,41 +95,46 @@ export class EnvelopeAssembler {
     return location;
   }
 
-  segment(segment: Segment, delimiters: Delimiters): void {
-    switch (segment.id) {
+  /**
+   * The scanner's next segment. Envelope segments are kept as Segments; a body segment becomes one only
+   * when its transaction set is kept rather than handed to a sink.
+   */
+  segment(view: SegmentView, delimiters: Delimiters): void {
+    switch (view.id) {
       case 'ISA':
         this.closeInterchange(undefined);
-        this.openInterchange(segment, delimiters);
+        this.openInterchange(view.toSegment(), delimiters);
         return;
       case 'IEA':
-        this.closeInterchange(segment);
+        this.closeInterchange(view.toSegment());
         return;
       case 'GS':
         this.closeTransaction(undefined);
         this.closeGroup(undefined);
-        this.openGroup(segment);
+        this.openGroup(view.toSegment());
         return;
       case 'GE':
         this.closeTransaction(undefined);
         if (this.group) {
-          this.closeGroup(segment);
+          this.closeGroup(view.toSegment());
         } else {
           this.report(
             'error',
             'X12-ENV-UNMATCHED-TRAILER',
             'GE without a GS.',
-            segmentLocation(segment, this.baseLocation()),
+            segmentLocation(view, this.baseLocation()),
           );
         }
         return;
       case 'ST':
         this.closeTransaction(undefined);
-        this.openTransaction(segment);
+        this.openTransaction(view.toSegment(), view);
         return;
       case 'SE':
         if (this.transaction) {
-          this.keep(this.transaction, segment);
-          this.closeTransaction(segment);
+          const se = view.toSegment();
+          this.keep(this.transaction, view, se);
+          this.closeTransaction(se);
         } else if (this.orphanTransaction) {
           this.orphanTransaction = false;
         } else {
@@ -132,23 +142,23 @@ export class EnvelopeAssembler {
             'error',
             'X12-ENV-UNMATCHED-TRAILER',
             'SE without an ST.',
-            segmentLocation(segment, this.baseLocation()),
+            segmentLocation(view, this.baseLocation()),
           );
         }
         return;
       default:
-        this.bodySegment(segment);
+        this.bodySegment(view);
     }
   }
 
-  private bodySegment(segment: Segment): void {
+  private bodySegment(view: SegmentView): void {
     if (this.transaction) {
-      this.keep(this.transaction, segment);
+      this.keep(this.transaction, view);
       return;
     }
     if (this.orphanTransaction) return;
-    if (segment.id === 'TA1' && this.interchange && !this.group) {
-      this.emit({ kind: 'ta1', interchange: this.interchange.info, segment });
+    if (view.id === 'TA1' && this.interchange && !this.group) {
+      this.emit({ kind: 'ta1', interchange: this.interchange.info, segment: view.toSegment() });
       return;
     }
     if (!this.strayReported) {
@@ -157,7 +167,7 @@ export class EnvelopeAssembler {
         'error',
         'X12-ENV-SEGMENT-OUTSIDE-TRANSACTION',
         'Segments outside any ST/SE transaction set were ignored.',
-        segmentLocation(segment, this.baseLocation()),
+        segmentLocation(view, this.baseLocation()),
       );
     }
   }
@@ -302,7 +312,7 @@ export class EnvelopeAssembler {
     this.strayReported = false;
   }
 
-  private openTransaction(st: Segment): void {
+  private openTransaction(st: Segment, view: SegmentView): void {
     this.strayReported = false;
     if (!this.group) {
       this.orphanTransaction = true;
@@ -323,7 +333,7 @@ export class EnvelopeAssembler {
         })
       : undefined;
     this.transaction = { header: st, segments: [], count: 0, sink };
-    this.keep(this.transaction, st);
+    this.keep(this.transaction, view, st);
     const base = this.baseLocation();
     for (const diagnostic of checkSt(st, this.group.info, base)) this.diagnostic(diagnostic);
     const st02 = st.elements[1] ?? '';

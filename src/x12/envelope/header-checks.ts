@@ -21,7 +21,7 @@ export function ref(segmentId: string, element: number): string {
 }
 
 export function segmentLocation(
-  segment: Segment,
+  segment: Pick<Segment, 'id' | 'index' | 'byteOffset'>,
   base: DiagnosticLocation,
   element?: number,
 ): DiagnosticLocation {

@@ -8,15 +8,20 @@
  * were chunked; the whole-input reader is this scanner fed one chunk.
  */
 import { isAscii } from 'node:buffer';
-import type { Delimiters, Diagnostic, Segment } from './types';
+import type { Delimiters, Diagnostic } from './types';
 import { isAlphanumericByte, isLayoutByte, toBuffer } from './bytes';
 import { scanIsaDelimiters } from './isa-delimiters';
 import { KNOWN_SEGMENT_IDS } from './segment-ids';
 import { ElementStrings } from './element-strings';
+import { SegmentView } from './segment-view';
 import type { SyntaxCode } from './diagnostic-codes';
 
 export interface SegmentSink {
-  segment(segment: Segment, delimiters: Delimiters): void;
+  /**
+   * The next segment, read in place: the view is refilled for the segment after, so it is valid only
+   * during this call; `view.toSegment()` gives a Segment to keep.
+   */
+  segment(view: SegmentView, delimiters: Delimiters): void;
   diagnostic(diagnostic: Diagnostic): void;
 }
 
@@ -81,6 +86,8 @@ export class SegmentScanner {
    */
   private nextSeparator = -1;
   private readonly elementStrings = new ElementStrings();
+  /** The one view every segment of this scan is read through. */
+  private readonly view = new SegmentView(this.elementStrings);
   private elementByte = 0;
   private terminatorChar = '';
   /** Offset in the whole input of `buffer[0]`. */
@@ -315,13 +322,12 @@ export class SegmentScanner {
   }
 
   /**
-   * `text.slice(start, end).split(separator)` without the intermediate string, each element taken from
-   * the decoded buffer through the read's shared short strings. The next separator found beyond `end`
-   * is remembered, so a long run of segments without separators is searched once, not once per segment
-   * (which would make such input quadratic).
+   * The element boundaries of `text[start, end)` into the view, without making any string. The next
+   * separator found beyond `end` is remembered, so a long run of segments without separators is
+   * searched once, not once per segment (which would make such input quadratic).
    */
-  private splitElements(text: string, start: number, end: number, separator: string): string[] {
-    const elements: string[] = [];
+  private addElements(text: string, start: number, end: number, separator: string): void {
+    const view = this.view;
     let from = start;
     for (;;) {
       let at = this.nextSeparator;
@@ -331,55 +337,54 @@ export class SegmentScanner {
         this.nextSeparator = at;
       }
       if (at >= end) {
-        elements.push(this.elementStrings.slice(text, from, end));
-        return elements;
+        view.addElement(from, end);
+        return;
       }
-      elements.push(this.elementStrings.slice(text, from, at));
+      view.addElement(from, at);
       from = at + 1;
     }
   }
 
-  private emit(buffer: Buffer, start: number, end: number): Segment {
+  private emit(buffer: Buffer, start: number, end: number): SegmentView {
     const delimiters = this.delimiters as Delimiters;
+    const view = this.view;
+    const index = this.nextIndex++;
+    const byteOffset = this.bufferOffset + start;
     this.inEmptyRun = false;
     if (this.text === null) this.text = isAscii(buffer) ? buffer.toString('latin1') : false;
-    let id: string | undefined;
-    let elements: string[];
+    let inPlace = false;
     if (this.text !== false) {
-      // ASCII: slice from the once-decoded buffer (no per-segment UTF-8 decode); a well-formed segment
-      // id is looked up among the ids already met, and short element values among those of this read,
-      // so each segment does not keep its own copies.
+      // ASCII: the view points into the once-decoded buffer (no per-segment decode, no strings until a
+      // reader asks); a well-formed segment id is looked up among the ids already met.
       const text = this.text;
       let idLength = 0;
       while (idLength < 3 && start + idLength < end && isSegmentIdChar(buffer[start + idLength])) idLength++;
       const afterId = start + idLength;
       if (idLength >= 2 && (afterId === end || buffer[afterId] === this.elementByte)) {
-        id = internSegmentId(buffer, start, idLength);
-        elements = afterId === end ? [] : this.splitElements(text, afterId + 1, end, delimiters.element);
-      } else {
-        elements = text.slice(start, end).split(delimiters.element);
+        view.begin(text, internSegmentId(buffer, start, idLength), index, byteOffset);
+        if (afterId !== end) this.addElements(text, afterId + 1, end, delimiters.element);
+        inPlace = true;
       }
-    } else {
-      elements = buffer.toString('utf8', start, end).split(delimiters.element);
     }
-    // shift instead of slice: one array per segment, not two
-    if (id === undefined) id = elements.shift() as string;
-    const segment: Segment = {
-      id,
-      elements,
-      index: this.nextIndex++,
-      byteOffset: this.bufferOffset + start,
-    };
-    if (!validSegmentId(id)) {
+    if (!inPlace) {
+      // Non-ASCII input, or a malformed segment id: split the segment's own text.
+      const elements =
+        this.text === false
+          ? buffer.toString('utf8', start, end).split(delimiters.element)
+          : this.text.slice(start, end).split(delimiters.element);
+      const id = elements.shift() as string;
+      view.load({ id, elements, index, byteOffset });
+    }
+    if (!validSegmentId(view.id)) {
       this.sink.diagnostic({
         severity: 'error',
         code: 'X12-SYN-SEGMENT-ID',
         message: 'The segment identifier is not 2 or 3 upper-case letters or digits.',
         snip: 1,
-        location: { segmentIndex: segment.index, byteOffset: segment.byteOffset },
+        location: { segmentIndex: index, byteOffset },
       });
     }
-    this.sink.segment(segment, delimiters);
-    return segment;
+    this.sink.segment(view, delimiters);
+    return view;
   }
 }

@@ -19,8 +19,8 @@ export function tokenize(
   const diagnostics: Diagnostic[] = [];
   const scanner = new SegmentScanner(
     {
-      segment: (segment, segmentDelimiters) => {
-        segments.push(segment);
+      segment: (view, segmentDelimiters) => {
+        segments.push(view.toSegment());
         delimiters.push(segmentDelimiters);
       },
       diagnostic: (diagnostic) => diagnostics.push(diagnostic),

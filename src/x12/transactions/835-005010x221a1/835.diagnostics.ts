@@ -26,7 +26,7 @@ export type Code835 = keyof typeof CODES_835;
 /** The place of a segment inside its transaction set (ST = position 1). */
 export function segmentLocation(
   base: DiagnosticLocation,
-  segment: Segment,
+  segment: Pick<Segment, 'id' | 'index' | 'byteOffset'>,
   positionInTransaction: number,
   extra: Partial<DiagnosticLocation> = {},
 ): DiagnosticLocation {

@@ -3,9 +3,8 @@
  * segment it cannot place becomes a warning (never silently dropped), a bad amount an error; nothing
  * throws. Structure checks against the guide are the schema walker's job, balancing is 835.rules.ts.
  */
-import { parseCents } from '../../money';
-import { components } from '../../syntax/elements';
 import { segmentLabel } from '../../syntax/segment-ids';
+import { SegmentView } from '../../syntax/segment-view';
 import type { Delimiters, Diagnostic, DiagnosticLocation, Result, Segment } from '../../syntax/types';
 import type { TransactionSet } from '../../envelope/types';
 import { diagnostic835, segmentLocation } from './835.diagnostics';
@@ -88,7 +87,8 @@ class Reader835 {
   private claim: Claim835 | undefined;
   private line: ServiceLine835 | undefined;
   private position = 0;
-  private segment!: Segment;
+  /** The segment being read, in place (a scanned view, or a kept Segment loaded into one). */
+  private view!: SegmentView;
   /** Required segments seen (reported in finish() when missing). */
   private seenBpr = false;
   private seenTrn = false;
@@ -124,31 +124,39 @@ class Reader835 {
 
   /** Element by 1-based position (CLP04 -> 4), '' when absent. */
   private element(n: number): string {
-    return this.segment.elements[n - 1] ?? '';
+    return this.view.elementAt(n - 1) ?? '';
+  }
+
+  /** True when element `n` (1-based) is present and not empty. */
+  private has(n: number): boolean {
+    return this.view.hasValue(n - 1);
   }
 
   private optionalElement(n: number): string | undefined {
-    const text = this.segment.elements[n - 1];
-    return text === undefined || text === '' ? undefined : text;
+    return this.view.hasValue(n - 1) ? this.view.elementAt(n - 1) : undefined;
+  }
+
+  /** The components of element `n` (1-based); [] when it is empty. */
+  private components(n: number): string[] {
+    return this.view.componentsAt(n - 1, this.delimiters.component);
   }
 
   /** Component `c` (1-based) of element `n`, '' when absent. */
   private component(n: number, c: number): string {
-    const raw = this.element(n);
-    if (raw.indexOf(this.delimiters.component) < 0) return c === 1 ? raw : '';
-    return components(raw, this.delimiters)[c - 1] ?? '';
+    return this.components(n)[c - 1] ?? '';
   }
 
   /** Raw elements with trailing empties dropped (so writing gives the same bytes). */
   private rawElements(): string[] {
-    const elements = [...this.segment.elements];
+    const elements = this.view.toElements();
     while (elements.length > 0 && elements[elements.length - 1] === '') elements.pop();
     return elements;
   }
 
   /** Element `n` in cents; `reference` (e.g. `CLP04`) names it in the diagnostic when it is not an amount. */
   private amount(n: number, reference: string): Cents835 {
-    const cents = parseCents(this.element(n));
+    // straight from the input: an amount's text is never made, only its cents
+    const cents = this.view.centsAt(n - 1);
     if (cents !== undefined) return cents;
     this.diagnostics.push(
       diagnostic835(
@@ -156,7 +164,7 @@ class Reader835 {
         'error',
         1,
         `${reference} is not a valid amount (decimal with at most two decimal places) at segment ${this.position}`,
-        segmentLocation(this.base, this.segment, this.position, {
+        segmentLocation(this.base, this.view, this.position, {
           element: reference,
           loopId: this.loopId(),
         }),
@@ -166,7 +174,7 @@ class Reader835 {
   }
 
   private optionalAmount(n: number, reference: string): Cents835 | undefined {
-    return this.element(n) === '' ? undefined : this.amount(n, reference);
+    return this.has(n) ? this.amount(n, reference) : undefined;
   }
 
   private loopId(): string | undefined {
@@ -194,21 +202,21 @@ class Reader835 {
         'X12-835-SEGMENT-IGNORED',
         'warning',
         2,
-        `${segmentLabel(this.segment.id)} at position ${this.position} ${reason}; it is not in the remittance model`,
-        segmentLocation(this.base, this.segment, this.position, { loopId: this.loopId() }),
+        `${segmentLabel(this.view.id)} at position ${this.position} ${reason}; it is not in the remittance model`,
+        segmentLocation(this.base, this.view, this.position, { loopId: this.loopId() }),
       ),
     );
   }
 
-  /** The next segment of the transaction set (ST first). */
-  accept(segment: Segment): void {
-    this.segment = segment;
+  /** The next segment of the transaction set (ST first), read before the call returns. */
+  accept(view: SegmentView): void {
+    this.view = view;
     this.position++;
     this.dispatch();
   }
 
   private dispatch(): void {
-    const id = this.segment.id;
+    const id = this.view.id;
     switch (id) {
       case 'ST':
       case 'SE':
@@ -339,7 +347,7 @@ class Reader835 {
     const party = this.currentParty();
     if (!party) return this.ignore('is outside loops 1000A and 1000B');
     party.address ??= { lines: [] };
-    if (this.segment.id === 'N3') {
+    if (this.view.id === 'N3') {
       party.address.lines = [this.element(1), this.element(2)].filter((line) => line !== '');
       return;
     }
@@ -413,7 +421,7 @@ class Reader835 {
   private readProviderSummary(): void {
     const group = this.model.claimGroups[this.model.claimGroups.length - 1];
     if (this.context !== 'claimGroup' || !group) return this.ignore('is outside loop 2000');
-    if (this.segment.id === 'TS3') group.providerSummary = this.rawElements();
+    if (this.view.id === 'TS3') group.providerSummary = this.rawElements();
     else group.supplementalSummary = this.rawElements();
   }
 
@@ -438,6 +446,17 @@ class Reader835 {
       drgCode: this.optionalElement(11),
       drgWeight: this.optionalElement(12),
       dischargeFraction: this.optionalElement(13),
+      // Every field a later segment may set is declared here, so that all claims share one shape and
+      // setting a name or MIA/MOA never reshapes the object (a remittance holds tens of thousands).
+      patient: undefined,
+      insured: undefined,
+      correctedPatient: undefined,
+      serviceProvider: undefined,
+      crossoverCarrier: undefined,
+      correctedPriorityPayer: undefined,
+      otherSubscriber: undefined,
+      inpatientAdjudication: undefined,
+      outpatientAdjudication: undefined,
       adjustments: NONE,
       references: NONE,
       dates: NONE,
@@ -460,7 +479,7 @@ class Reader835 {
     // CAS02-CAS19: up to six reason/amount/quantity trios
     for (const n of CAS_REASON_ELEMENTS) {
       const reason = this.element(n);
-      if (reason === '' && this.element(n + 1) === '') continue;
+      if (reason === '' && !this.has(n + 1)) continue;
       const adjustment: Adjustment835 = {
         group,
         reason,
@@ -493,12 +512,12 @@ class Reader835 {
   private readAdjudication(): void {
     if (this.context !== 'claim' || !this.claim) return this.ignore('is outside loop 2100');
     const elements = this.rawElements();
-    const positions = this.segment.id === 'MIA' ? MIA_REMARK_ELEMENTS : MOA_REMARK_ELEMENTS;
+    const positions = this.view.id === 'MIA' ? MIA_REMARK_ELEMENTS : MOA_REMARK_ELEMENTS;
     const information: AdjudicationInformation835 = {
       elements,
       remarkCodes: positions.map((position) => elements[position - 1] ?? '').filter((code) => code !== ''),
     };
-    if (this.segment.id === 'MIA') this.claim.inpatientAdjudication = information;
+    if (this.view.id === 'MIA') this.claim.inpatientAdjudication = information;
     else this.claim.outpatientAdjudication = information;
   }
 
@@ -506,7 +525,7 @@ class Reader835 {
     const target =
       this.context === 'serviceLine' ? this.line : this.context === 'claim' ? this.claim : undefined;
     if (!target) return this.ignore('is outside loops 2100 and 2110');
-    if (this.segment.id === 'AMT') {
+    if (this.view.id === 'AMT') {
       target.amounts = appended(target.amounts, {
         qualifier: this.element(1),
         cents: this.amount(2, 'AMT02'),
@@ -520,7 +539,7 @@ class Reader835 {
   }
 
   private procedure(n: number): Procedure835 {
-    const parts = components(this.element(n), this.delimiters);
+    const parts = this.components(n);
     let modifiers: readonly string[] = NONE;
     if (parts.length > 2) {
       const given = parts.slice(2, 6);
@@ -545,8 +564,9 @@ class Reader835 {
       paymentCents: this.amount(3, 'SVC03'),
       revenueCode: this.optionalElement(4),
       units: this.optionalElement(5),
-      submittedProcedure: this.element(6) === '' ? undefined : this.procedure(6),
+      submittedProcedure: this.has(6) ? this.procedure(6) : undefined,
       submittedUnits: this.optionalElement(7),
+      lineControlNumber: undefined, // set by REF*6R; declared so every line has one shape
       dates: NONE,
       adjustments: NONE,
       references: NONE,
@@ -568,7 +588,7 @@ class Reader835 {
     this.context = 'summary';
     // PLB03/04 .. PLB13/14: up to six adjustment identifier (composite) / amount pairs
     for (const n of PLB_IDENTIFIER_ELEMENTS) {
-      if (this.element(n) === '' && this.element(n + 1) === '') continue;
+      if (!this.has(n) && !this.has(n + 1)) continue;
       const reference = this.component(n, 2);
       adjustment.adjustments.push({
         reasonCode: this.component(n, 1),
@@ -623,7 +643,8 @@ export function read835(
   const st = tx.segments[0];
   const version = st && st.id === 'ST' && st.elements[2] ? st.elements[2] : undefined;
   const reader = new Reader835(delimiters, base, tx.controlNumber, version);
-  for (const segment of tx.segments) reader.accept(segment);
+  const view = new SegmentView();
+  for (const segment of tx.segments) reader.accept(view.load(segment));
   reader.finish(st, tx.complete);
   return { value: reader.model, diagnostics: reader.diagnostics };
 }
@@ -649,11 +670,12 @@ export class Remittance835Reader {
       controlNumber,
       version,
     );
-    this.reader.accept(st);
+    this.reader.accept(new SegmentView().load(st));
   }
 
-  segment(segment: Segment): void {
-    this.reader.accept(segment);
+  /** The next segment after ST, as the scanner's view (read before this returns). */
+  segment(view: SegmentView): void {
+    this.reader.accept(view);
   }
 
   /** `complete`: the transaction set ended with its SE (false when it was cut off). */

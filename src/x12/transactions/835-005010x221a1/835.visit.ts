@@ -6,7 +6,8 @@
  */
 import { visitX12, type VisitX12Options } from '../../read';
 import type { EnvelopeEvent } from '../../envelope/envelope-events';
-import type { Result, Segment } from '../../syntax/types';
+import type { Result } from '../../syntax/types';
+import type { SegmentView } from '../../syntax/segment-view';
 import type { Remittance835 } from './835.model';
 import { Remittance835Reader } from './835.reader';
 
@@ -47,8 +48,8 @@ export function visitRemittances835(
           interchangeControlNumber: interchange.controlNumber,
         });
         reader = current;
-        return (segment: Segment) => {
-          if (segment !== header) current.segment(segment);
+        return (view: SegmentView) => {
+          if (view.index !== header.index) current.segment(view);
         };
       },
     },
