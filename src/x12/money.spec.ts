@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { formatCents, moneyFromCents, moneyFromText, parseCents, sumCents } from './money';
+import { formatCents, moneyFromCents, moneyFromText, parseCents, parseCentsIn, sumCents } from './money';
 
 describe('money', () => {
   it.each([
@@ -135,5 +135,24 @@ describe('parseCents fast path', () => {
     expect(parseCents('-.5')).toBe(-50);
     expect(parseCents('1'.repeat(14))).toBeUndefined();
     expect(parseCents('--1')).toBeUndefined();
+  });
+});
+
+describe('parseCentsIn', () => {
+  it('reads an amount inside a longer text exactly as parseCents reads it alone, whatever surrounds it', () => {
+    const shapes = fc.oneof(
+      fc.stringMatching(/^-?\d{0,14}(\.\d{0,4})?$/),
+      fc.string({ maxLength: 8 }),
+      fc.constantFrom('', '-', '.', '-.5', '12.', '1.005', '0.00', '-0'),
+    );
+    const surround = fc.constantFrom('', '*', '-', '1', '.', '9*', '*-', '5.');
+    fc.assert(
+      fc.property(surround, shapes, surround, (before, text, after) => {
+        const line = `${before}${text}${after}`;
+        const cents = parseCentsIn(line, before.length, before.length + text.length);
+        expect(cents).toBe(parseCents(text));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -217,7 +217,23 @@ class Reader835 {
 
   private dispatch(): void {
     const id = this.view.id;
+    // The segments of claims and service lines first: they are nearly all of a large remittance.
     switch (id) {
+      case 'SVC':
+        return this.readSvc();
+      case 'DTM':
+        return this.readDtm();
+      case 'CAS':
+        return this.readCas();
+      case 'REF':
+        return this.readRef();
+      case 'AMT':
+      case 'QTY':
+        return this.readAmountOrQuantity();
+      case 'CLP':
+        return this.readClp();
+      case 'NM1':
+        return this.readNm1();
       case 'ST':
       case 'SE':
         return;
@@ -240,29 +256,14 @@ class Reader835 {
         if (this.context !== 'payee') return this.ignore('is outside loop 1000B');
         this.model.payee.remittanceDelivery = this.rawElements();
         return;
-      case 'REF':
-        return this.readRef();
-      case 'DTM':
-        return this.readDtm();
       case 'LX':
         return this.readLx();
       case 'TS3':
       case 'TS2':
         return this.readProviderSummary();
-      case 'CLP':
-        return this.readClp();
-      case 'CAS':
-        return this.readCas();
-      case 'NM1':
-        return this.readNm1();
       case 'MIA':
       case 'MOA':
         return this.readAdjudication();
-      case 'AMT':
-      case 'QTY':
-        return this.readAmountOrQuantity();
-      case 'SVC':
-        return this.readSvc();
       case 'LQ':
         if (this.context !== 'serviceLine' || !this.line) return this.ignore('is outside loop 2110');
         this.line.remarks = appended(this.line.remarks, {
