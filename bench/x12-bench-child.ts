@@ -18,8 +18,18 @@ export interface Measurement {
 
 type Result = Omit<Measurement, 'maxRssMb'>;
 
-function collectGarbage(): void {
+/** How long to let V8's background threads finish freeing the last run's memory (see settle). */
+const SETTLE_MS = 1000;
+
+/**
+ * A full GC, then a pause. The GC returns before V8's background threads have swept and unmapped what
+ * it freed; without the pause that work (about 700 MB after a node-x12 parse) runs during the next
+ * timed run and is charged to it, whichever reader that is. Measured: the typed read timed right
+ * after a node-x12 run took 400-510 ms without the pause and 290-370 ms with it.
+ */
+function settle(): void {
   (globalThis as { gc?: () => void }).gc?.();
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, SETTLE_MS);
 }
 
 function median(values: number[]): number {
@@ -27,12 +37,12 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-/** One warm-up run, then TIMED_RUNS timed runs, each after a full GC (so runs do not pay for each other). */
+/** One warm-up run, then TIMED_RUNS timed runs, each after settle() (so runs do not pay for each other). */
 function timed(run: () => string): { ms: number; note: string } {
   let note = run();
   const times: number[] = [];
   for (let i = 0; i < TIMED_RUNS; i++) {
-    collectGarbage();
+    settle();
     const started = performance.now();
     note = run();
     times.push(performance.now() - started);
@@ -162,8 +172,8 @@ const MEASUREMENTS: Record<string, (file: string) => Promise<Result | Result[]>>
   },
 
   // The speed ratio: the typed read and node-x12 timed in ONE process, alternately (warm-up of each
-  // first, then TIMED_RUNS rounds of typed-then-node-x12, a full GC before every run), so that a
-  // change in machine load hits both the same way.
+  // first, then TIMED_RUNS rounds of typed-then-node-x12, settle() before every run), so that a change
+  // in machine load hits both the same way.
   async compare835(file) {
     const bytes = readFileSync(file);
     const read835 = loadRead835();
@@ -177,7 +187,7 @@ const MEASUREMENTS: Record<string, (file: string) => Promise<Result | Result[]>>
         [typed, () => typed835Run(bytes, read835, 'stream')],
         [node, () => nodeX12Run(bytes)],
       ] as const) {
-        collectGarbage();
+        settle();
         const started = performance.now();
         run();
         times.push(performance.now() - started);

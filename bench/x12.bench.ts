@@ -125,7 +125,7 @@ function main(): void {
         `835 input: ${(statSync(file835).size / 1e6).toFixed(1)} MB, ` +
         `${TRANSACTIONS * CLAIMS_PER_TRANSACTION} claims in ${TRANSACTIONS} transaction sets. Streamed input: ` +
         `${(statSync(file200).size / 1e6).toFixed(1)} MB, ${STREAM_COPIES} interchanges. ms = median of 3 timed runs ` +
-        'after one untimed warm-up run, a full GC before each; each row in its own process; peak RSS includes ' +
+        'after one untimed warm-up run, a full GC and a 1 s pause before each (background freeing of the last run settles first); each row in its own process; peak RSS includes ' +
         `Node itself (see baseline). Load average (1/5/15 min) before: ${loadBefore}, after: ${loadAfter}.`,
       '',
       '| Measurement | MB | ms | MB/s | Peak RSS (MB) | Notes |',

@@ -30,9 +30,17 @@ export class ElementStrings {
       text.charCodeAt(end - 1) * 0x1f;
     const slot = hash & SLOT_MASK;
     const known = this.slots[slot];
-    if (known.length === length && text.startsWith(known, start)) return known;
+    if (known.length === length && sameCharacters(known, text, start)) return known;
     const fresh = text.slice(start, end);
     this.slots[slot] = fresh;
     return fresh;
   }
+}
+
+/** `text.startsWith(known, start)` for a short `known`, without a builtin call per element. */
+function sameCharacters(known: string, text: string, start: number): boolean {
+  for (let i = 0; i < known.length; i++) {
+    if (known.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+  }
+  return true;
 }

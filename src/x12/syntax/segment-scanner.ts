@@ -80,11 +80,6 @@ export class SegmentScanner {
    * false when the buffer holds non-ASCII bytes (each segment is then decoded as UTF-8 on its own).
    */
   private text: string | false | null = null;
-  /**
-   * Offset in `text` of the first element separator at or after the last search (text.length when none
-   * is left); -1 when not searched yet in this scan. See splitElements.
-   */
-  private nextSeparator = -1;
   private readonly elementStrings = new ElementStrings();
   /** The one view every segment of this scan is read through. */
   private readonly view = new SegmentView(this.elementStrings);
@@ -159,7 +154,6 @@ export class SegmentScanner {
   private scan(): void {
     const buffer = this.buffer;
     this.text = null;
-    this.nextSeparator = -1;
     const length = buffer.length;
     let position = 0;
     if (this.atStart) {
@@ -243,7 +237,6 @@ export class SegmentScanner {
     }
     this.flushGap();
     this.delimiters = scan.delimiters;
-    this.nextSeparator = -1; // this interchange's element separator may differ from the last one's
     this.terminatorByte = scan.delimiters.segment.charCodeAt(0);
     this.terminatorChar = scan.delimiters.segment;
     this.elementByte = scan.delimiters.element.charCodeAt(0);
@@ -322,27 +315,19 @@ export class SegmentScanner {
   }
 
   /**
-   * The element boundaries of `text[start, end)` into the view, without making any string. The next
-   * separator found beyond `end` is remembered, so a long run of segments without separators is
-   * searched once, not once per segment (which would make such input quadratic).
+   * The element boundaries of `text[start, end)` into the view, without making any string. The search
+   * never looks past the segment's end, so every byte of the input is looked at once here.
    */
-  private addElements(text: string, start: number, end: number, separator: string): void {
+  private addElements(text: string, start: number, end: number): void {
     const view = this.view;
+    const separator = this.elementByte;
     let from = start;
-    for (;;) {
-      let at = this.nextSeparator;
-      if (at < from) {
-        at = text.indexOf(separator, from);
-        if (at < 0) at = text.length;
-        this.nextSeparator = at;
-      }
-      if (at >= end) {
-        view.addElement(from, end);
-        return;
-      }
+    for (let at = start; at < end; at++) {
+      if (text.charCodeAt(at) !== separator) continue;
       view.addElement(from, at);
       from = at + 1;
     }
+    view.addElement(from, end);
   }
 
   private emit(buffer: Buffer, start: number, end: number): SegmentView {
@@ -362,12 +347,13 @@ export class SegmentScanner {
       const afterId = start + idLength;
       if (idLength >= 2 && (afterId === end || buffer[afterId] === this.elementByte)) {
         view.begin(text, internSegmentId(buffer, start, idLength), index, byteOffset);
-        if (afterId !== end) this.addElements(text, afterId + 1, end, delimiters.element);
+        if (afterId !== end) this.addElements(text, afterId + 1, end);
         inPlace = true;
       }
     }
     if (!inPlace) {
-      // Non-ASCII input, or a malformed segment id: split the segment's own text.
+      // Non-ASCII input, or a malformed segment id: split the segment's own text. (An id read in place
+      // is well-formed: 2 or 3 id characters followed by the separator or the end.)
       const elements =
         this.text === false
           ? buffer.toString('utf8', start, end).split(delimiters.element)
@@ -375,7 +361,7 @@ export class SegmentScanner {
       const id = elements.shift() as string;
       view.load({ id, elements, index, byteOffset });
     }
-    if (!validSegmentId(view.id)) {
+    if (!inPlace && !validSegmentId(view.id)) {
       this.sink.diagnostic({
         severity: 'error',
         code: 'X12-SYN-SEGMENT-ID',

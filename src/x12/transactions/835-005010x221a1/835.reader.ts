@@ -133,7 +133,8 @@ class Reader835 {
   }
 
   private optionalElement(n: number): string | undefined {
-    return this.view.hasValue(n - 1) ? this.view.elementAt(n - 1) : undefined;
+    const text = this.view.elementAt(n - 1);
+    return text === '' ? undefined : text;
   }
 
   /** The components of element `n` (1-based); [] when it is empty. */
