@@ -6,7 +6,7 @@
 import { SegmentScanner } from './syntax/segment-scanner';
 import { toBuffer } from './syntax/bytes';
 import { X12Error, type Diagnostic, type Result } from './syntax/types';
-import { EnvelopeAssembler, type TransactionSink } from './envelope/envelope-assembler';
+import { AssemblerSink, EnvelopeAssembler, type TransactionSink } from './envelope/envelope-assembler';
 import { InterchangeCollector } from './envelope/collect-interchanges';
 import type { Interchange } from './envelope/types';
 import type { EnvelopeEvent } from './envelope/envelope-events';
@@ -61,13 +61,9 @@ export function visitX12(
   if (options.maxBytes !== undefined && bytes.length > options.maxBytes)
     throw tooLargeError(options.maxBytes);
   const assembler = new EnvelopeAssembler(visit, { transactionSink: options.transactionSink });
-  const scanner = new SegmentScanner(
-    {
-      segment: (segment, delimiters) => assembler.segment(segment, delimiters),
-      diagnostic: (diagnostic) => assembler.syntaxDiagnostic(diagnostic),
-    },
-    { maxSegmentBytes: options.maxSegmentBytes },
-  );
+  const scanner = new SegmentScanner(new AssemblerSink(assembler), {
+    maxSegmentBytes: options.maxSegmentBytes,
+  });
   scanner.push(bytes);
   scanner.end();
   if (scanner.isaCount === 0) throw notX12Error();

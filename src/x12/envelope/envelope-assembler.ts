@@ -6,6 +6,7 @@
  */
 import type { Delimiters, Diagnostic, DiagnosticLocation, Segment } from '../syntax/types';
 import type { SegmentView } from '../syntax/segment-view';
+import type { SegmentSink } from '../syntax/segment-scanner';
 import type { EnvelopeEvent, GroupInfo, InterchangeInfo } from './envelope-events';
 import { checkGs, checkIsa, checkSt, envelopeDiagnostic, segmentLocation } from './header-checks';
 
@@ -396,5 +397,22 @@ export class EnvelopeAssembler {
         complete: se !== undefined,
       },
     });
+  }
+}
+
+/**
+ * The scanner's sink that feeds an assembler. A class rather than an object of two arrow functions:
+ * every read then hands the scanner a sink of the same shape with the same methods, so the scanner's
+ * optimized code stays valid from one read to the next instead of being thrown away at each new read.
+ */
+export class AssemblerSink implements SegmentSink {
+  constructor(private readonly assembler: EnvelopeAssembler) {}
+
+  segment(view: SegmentView, delimiters: Delimiters): void {
+    this.assembler.segment(view, delimiters);
+  }
+
+  diagnostic(diagnostic: Diagnostic): void {
+    this.assembler.syntaxDiagnostic(diagnostic);
   }
 }

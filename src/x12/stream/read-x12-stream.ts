@@ -6,7 +6,7 @@
  */
 import { SegmentScanner } from '../syntax/segment-scanner';
 import type { Diagnostic } from '../syntax/types';
-import { EnvelopeAssembler } from '../envelope/envelope-assembler';
+import { AssemblerSink, EnvelopeAssembler } from '../envelope/envelope-assembler';
 import type { EnvelopeEvent } from '../envelope/envelope-events';
 import { notX12Error, tooLargeError, type ReadX12Options } from '../read';
 
@@ -19,13 +19,9 @@ export async function* readX12Stream(
 ): AsyncGenerator<X12StreamEvent, void, undefined> {
   let pending: X12StreamEvent[] = [];
   const assembler = new EnvelopeAssembler((event) => pending.push(event));
-  const scanner = new SegmentScanner(
-    {
-      segment: (segment, delimiters) => assembler.segment(segment, delimiters),
-      diagnostic: (diagnostic) => assembler.syntaxDiagnostic(diagnostic),
-    },
-    { maxSegmentBytes: options.maxSegmentBytes },
-  );
+  const scanner = new SegmentScanner(new AssemblerSink(assembler), {
+    maxSegmentBytes: options.maxSegmentBytes,
+  });
   const drain = function* (): Generator<X12StreamEvent> {
     const ready = pending;
     pending = [];

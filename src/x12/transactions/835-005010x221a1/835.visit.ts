@@ -29,6 +29,12 @@ export function visitRemittances835(
   options: Omit<VisitX12Options, 'transactionSink'> = {},
 ): void {
   let reader: Remittance835Reader | undefined;
+  let headerIndex = -1;
+  // One function feeds every 835 of the read (the reader behind it changes): the reader already took
+  // its ST when it was made.
+  const feed = (view: SegmentView): void => {
+    if (reader && view.index !== headerIndex) reader.segment(view);
+  };
   visitX12(
     input,
     (event) => {
@@ -44,13 +50,11 @@ export function visitRemittances835(
       ...options,
       transactionSink: ({ interchange, header }) => {
         if ((header.elements[0] ?? '') !== '835') return undefined;
-        const current = new Remittance835Reader(header, interchange.delimiters, {
+        reader = new Remittance835Reader(header, interchange.delimiters, {
           interchangeControlNumber: interchange.controlNumber,
         });
-        reader = current;
-        return (view: SegmentView) => {
-          if (view.index !== header.index) current.segment(view);
-        };
+        headerIndex = header.index;
+        return feed;
       },
     },
   );
