@@ -34,13 +34,10 @@ const CLAIM_NAME_FIELDS = {
   GB: 'otherSubscriber',
 } as const satisfies Record<string, keyof Claim835>;
 
-/** CAS02/03/04 .. CAS17/18/19: the reason element of each of the six trios (amount and quantity follow). */
-const CAS_REASON_ELEMENTS = [2, 5, 8, 11, 14, 17];
-/** CAS03 .. CAS18 references for amount diagnostics, by element number. */
-const CAS_AMOUNT_REFERENCES = new Map(CAS_REASON_ELEMENTS.map((n) => [n + 1, `CAS${pad2(n + 1)}`]));
+/** CAS02/03/04 .. CAS17/18/19: six reason/amount/quantity trios; CAS17 is the last reason element. */
+const CAS_LAST_REASON_ELEMENT = 17;
 /** PLB03/PLB04 .. PLB13/PLB14: the identifier element of each of the six pairs (the amount follows). */
 const PLB_IDENTIFIER_ELEMENTS = [3, 5, 7, 9, 11, 13];
-const PLB_AMOUNT_REFERENCES = new Map(PLB_IDENTIFIER_ELEMENTS.map((n) => [n + 1, `PLB${pad2(n + 1)}`]));
 /** PER03/04, PER05/06, PER07/08: communication qualifier and number pairs. */
 const PER_QUALIFIER_ELEMENTS = [3, 5, 7];
 
@@ -154,11 +151,12 @@ class Reader835 {
     return elements;
   }
 
-  /** Element `n` in cents; `reference` (e.g. `CLP04`) names it in the diagnostic when it is not an amount. */
-  private amount(n: number, reference: string): Cents835 {
+  /** Element `n` in cents; the diagnostic names it (`CLP04`) when it is not an amount. */
+  private amount(n: number): Cents835 {
     // straight from the input: an amount's text is never made, only its cents
     const cents = this.view.centsAt(n - 1);
     if (cents !== undefined) return cents;
+    const reference = `${this.view.id}${pad2(n)}`;
     this.diagnostics.push(
       diagnostic835(
         'X12-835-AMOUNT-FORMAT',
@@ -174,8 +172,8 @@ class Reader835 {
     return null;
   }
 
-  private optionalAmount(n: number, reference: string): Cents835 | undefined {
-    return this.has(n) ? this.amount(n, reference) : undefined;
+  private optionalAmount(n: number): Cents835 | undefined {
+    return this.has(n) ? this.amount(n) : undefined;
   }
 
   private loopId(): string | undefined {
@@ -284,7 +282,7 @@ class Reader835 {
     if (this.context !== 'header') return this.ignore('is outside the header');
     this.model.financialInformation = {
       handlingCode: this.element(1),
-      paymentCents: this.amount(2, 'BPR02'),
+      paymentCents: this.amount(2),
       creditDebitFlag: this.element(3),
       paymentMethod: this.element(4),
       paymentFormat: this.optionalElement(5),
@@ -438,9 +436,9 @@ class Reader835 {
     const claim: Claim835 = {
       patientControlNumber: this.element(1),
       statusCode: this.element(2),
-      chargeCents: this.amount(3, 'CLP03'),
-      paymentCents: this.amount(4, 'CLP04'),
-      patientResponsibilityCents: this.optionalAmount(5, 'CLP05'),
+      chargeCents: this.amount(3),
+      paymentCents: this.amount(4),
+      patientResponsibilityCents: this.optionalAmount(5),
       filingIndicator: this.element(6),
       payerClaimControlNumber: this.element(7),
       facilityCode: this.optionalElement(8),
@@ -478,14 +476,15 @@ class Reader835 {
       this.context === 'serviceLine' ? this.line : this.context === 'claim' ? this.claim : undefined;
     if (!target) return this.ignore('is outside loops 2100 and 2110');
     const group = this.element(1);
-    // CAS02-CAS19: up to six reason/amount/quantity trios
-    for (const n of CAS_REASON_ELEMENTS) {
+    // CAS02-CAS19: up to six reason/amount/quantity trios (only those the segment has elements for)
+    const last = Math.min(this.view.elementCount, CAS_LAST_REASON_ELEMENT);
+    for (let n = 2; n <= last; n += 3) {
       const reason = this.element(n);
       if (reason === '' && !this.has(n + 1)) continue;
       const adjustment: Adjustment835 = {
         group,
         reason,
-        cents: this.amount(n + 1, CAS_AMOUNT_REFERENCES.get(n + 1)!),
+        cents: this.amount(n + 1),
         quantity: this.optionalElement(n + 2),
       };
       target.adjustments = appended(target.adjustments, adjustment);
@@ -530,7 +529,7 @@ class Reader835 {
     if (this.view.id === 'AMT') {
       target.amounts = appended(target.amounts, {
         qualifier: this.element(1),
-        cents: this.amount(2, 'AMT02'),
+        cents: this.amount(2),
       });
     } else {
       target.quantities = appended(target.quantities, {
@@ -562,8 +561,8 @@ class Reader835 {
     }
     const line: ServiceLine835 = {
       procedure: this.procedure(1),
-      chargeCents: this.amount(2, 'SVC02'),
-      paymentCents: this.amount(3, 'SVC03'),
+      chargeCents: this.amount(2),
+      paymentCents: this.amount(3),
       revenueCode: this.optionalElement(4),
       units: this.optionalElement(5),
       submittedProcedure: this.has(6) ? this.procedure(6) : undefined,
@@ -595,7 +594,7 @@ class Reader835 {
       adjustment.adjustments.push({
         reasonCode: this.component(n, 1),
         reference: reference === '' ? undefined : reference,
-        cents: this.amount(n + 1, PLB_AMOUNT_REFERENCES.get(n + 1)!),
+        cents: this.amount(n + 1),
       });
     }
     this.model.providerAdjustments.push(adjustment);
