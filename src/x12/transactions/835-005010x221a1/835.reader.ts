@@ -49,8 +49,8 @@ const NONE: readonly never[] = Object.freeze([]);
 
 /**
  * Append to a claim or service line list, giving a new array while it is short: a push onto `[]`
- * reserves 16 slots, and a remittance holds hundreds of thousands of lists of one or two items. Only a
- * list of three or more (never NONE) is pushed onto in place.
+ * reserves 16 slots (and onto a short literal, 16 more), and a remittance holds hundreds of thousands
+ * of lists of one to four items. Only a list of four or more (never NONE) is pushed onto in place.
  */
 function appended<T>(list: readonly T[], item: T): readonly T[] {
   switch (list.length) {
@@ -60,6 +60,8 @@ function appended<T>(list: readonly T[], item: T): readonly T[] {
       return [list[0], item];
     case 2:
       return [list[0], list[1], item];
+    case 3:
+      return [list[0], list[1], list[2], item];
     default:
       (list as T[]).push(item);
       return list;
@@ -547,11 +549,12 @@ class Reader835 {
       while (given.length > 0 && given[given.length - 1] === '') given.pop();
       if (given.length > 0) modifiers = given;
     }
+    const description = parts.length > 6 ? parts[6] : '';
     return {
-      qualifier: parts[0] ?? '',
-      code: parts[1] ?? '',
+      qualifier: parts.length > 0 ? parts[0] : '',
+      code: parts.length > 1 ? parts[1] : '',
       modifiers,
-      description: parts[6] === undefined || parts[6] === '' ? undefined : parts[6],
+      description: description === '' ? undefined : description,
     };
   }
 
