@@ -5,7 +5,7 @@
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { readX12, readX12Stream, SegmentScanner, visitRemittances835, visitX12 } from '../src/x12';
 
-const TIMED_RUNS = 3;
+const TIMED_RUNS = 5;
 
 export interface Measurement {
   name: string;

@@ -124,7 +124,7 @@ function main(): void {
       `Command: npm run bench:x12. Node ${process.version} ${process.platform}/${process.arch}. ` +
         `835 input: ${(statSync(file835).size / 1e6).toFixed(1)} MB, ` +
         `${TRANSACTIONS * CLAIMS_PER_TRANSACTION} claims in ${TRANSACTIONS} transaction sets. Streamed input: ` +
-        `${(statSync(file200).size / 1e6).toFixed(1)} MB, ${STREAM_COPIES} interchanges. ms = median of 3 timed runs ` +
+        `${(statSync(file200).size / 1e6).toFixed(1)} MB, ${STREAM_COPIES} interchanges. ms = median of 5 timed runs ` +
         'after one untimed warm-up run, a full GC and a 1 s pause before each (background freeing of the last run settles first); each row in its own process; peak RSS includes ' +
         `Node itself (see baseline). Load average (1/5/15 min) before: ${loadBefore}, after: ${loadAfter}.`,
       '',
