@@ -3,6 +3,7 @@ export * from './syntax/types';
 export * from './syntax/elements';
 export * from './syntax/tokenize';
 export * from './syntax/segment-scanner';
+export * from './syntax/segment-view';
 export * from './syntax/segment-writer';
 export * from './syntax/diagnostic-codes';
 export * from './envelope/types';

@@ -169,6 +169,43 @@ AMT*B6*-0.5`;
   });
 });
 
+describe('835 writer refusals', () => {
+  function refusal(write: () => unknown): { code?: string; message: string } {
+    try {
+      write();
+    } catch (error) {
+      return error as { code?: string; message: string };
+    }
+    throw new Error('the writer wrote it');
+  }
+
+  it('names the element of the amount it cannot write: the second CAS trio is CAS06, the second PLB pair PLB06', () => {
+    const cas = refusal(() =>
+      casSegments([
+        { group: 'CO', reason: '45', cents: 100 },
+        { group: 'CO', reason: '253', cents: null },
+      ]),
+    );
+    expect(cas).toMatchObject({ code: 'X12-INVALID-ARGUMENT' });
+    expect(cas.message).toContain('CAS06');
+    const { value } = read(`${HEADER}
+LX*1
+CLP*PCN0001*1*10*10**12*PAYERCLM0001
+PLB*1234567893*20261231*WO*1*L6*-1.505`);
+    const plb = refusal(() => build835Body(value));
+    expect(plb).toMatchObject({ code: 'X12-INVALID-ARGUMENT' });
+    expect(plb.message).toContain('PLB06');
+  });
+
+  it('refuses cents that are not whole (a fraction, NaN, beyond a safe integer) with its coded error', () => {
+    for (const cents of [12.5, Number.NaN, 2 ** 60]) {
+      const error = refusal(() => casSegments([{ group: 'CO', reason: '45', cents }]));
+      expect(error).toMatchObject({ code: 'X12-INVALID-ARGUMENT' });
+      expect(error.message).toContain('CAS03');
+    }
+  });
+});
+
 describe('build835Body', () => {
   it('groups CAS by group code, six trios per segment', () => {
     const adjustments = [...Array(8).keys()].map((n) => ({

@@ -660,6 +660,8 @@ export function read835(
  */
 export class Remittance835Reader {
   private readonly reader: Reader835;
+  /** The view a kept Segment is read through. */
+  private readonly loaded = new SegmentView();
 
   constructor(
     private readonly st: Segment,
@@ -677,9 +679,9 @@ export class Remittance835Reader {
     this.reader.accept(new SegmentView().load(st));
   }
 
-  /** The next segment after ST, as the scanner's view (read before this returns). */
-  segment(view: SegmentView): void {
-    this.reader.accept(view);
+  /** The next segment after ST: the scanner's view (read before this returns) or a kept Segment. */
+  segment(segment: SegmentView | Segment): void {
+    this.reader.accept(segment instanceof SegmentView ? segment : this.loaded.load(segment));
   }
 
   /** `complete`: the transaction set ended with its SE (false when it was cut off). */

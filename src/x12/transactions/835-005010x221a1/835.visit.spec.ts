@@ -9,7 +9,7 @@ import type { Diagnostic, Result } from '../../syntax/types';
 import { synthetic835 } from '../../testing/synthetic-835';
 import { goldenFiles } from '../../../../test/support/x12-golden';
 import type { Remittance835 } from './835.model';
-import { read835 } from './835.reader';
+import { read835, Remittance835Reader } from './835.reader';
 import { visitRemittances835 } from './835.visit';
 
 function viaReadX12(text: string): { remittances: Result<Remittance835>[]; diagnostics: Diagnostic[] } {
@@ -86,5 +86,19 @@ describe('visitRemittances835', () => {
     const passed = actual.others.filter((event) => event.kind === 'transaction');
     expect(passed).toHaveLength(1);
     expect(passed[0].kind === 'transaction' && passed[0].transaction.segments.length).toBeGreaterThan(5);
+  });
+});
+
+describe('Remittance835Reader', () => {
+  it('fed kept Segments one by one, gives exactly what read835 gives', () => {
+    const read = readX12(goldenFiles('835').find((file) => file.name === 'partially-paid')!.text);
+    const interchange = read.value[0];
+    const tx = interchange.groups[0].transactions[0];
+    const [st, ...rest] = tx.segments;
+    const reader = new Remittance835Reader(st, interchange.delimiters);
+    for (const segment of rest) reader.segment(segment);
+    const result = reader.finish(tx.complete);
+    expect(result).toEqual(read835(tx, interchange.delimiters));
+    expect(result.value.claimGroups[0].claims[0].chargeCents).toBe(45050);
   });
 });

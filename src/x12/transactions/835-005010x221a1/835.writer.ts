@@ -29,15 +29,22 @@ function segment(id: string, elements: Elements): SegmentInput {
   return { id, elements };
 }
 
-/** The X12 text of an amount; `reference` (e.g. `CLP04`) names it when it has no cents to write. */
+/**
+ * The X12 text of an amount; `reference` (e.g. `CLP04`) names it when it has no whole cents to write
+ * (null, a fraction of a cent, NaN or beyond a safe integer): the caller's model cannot be written.
+ */
 function amountText(cents: Cents835, reference: string): string {
-  if (cents === null) {
+  if (cents === null || !Number.isSafeInteger(cents)) {
     throw new X12Error(
       'X12-INVALID-ARGUMENT',
-      `${reference} has no amount (null cents): the 835 cannot be written`,
+      `${reference} has no amount in whole cents: the 835 cannot be written`,
     );
   }
   return formatCents(cents);
+}
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
 }
 
 function optionalAmountText(cents: Cents835 | undefined, reference: string): string | undefined {
@@ -88,9 +95,10 @@ export function casSegments(adjustments: readonly Adjustment835[]): SegmentInput
     for (let start = 0; start < list.length; start += 6) {
       const trios = list
         .slice(start, start + 6)
-        .flatMap((adjustment) => [
+        // trio k's amount is CAS03, CAS06, ... CAS18
+        .flatMap((adjustment, k) => [
           adjustment.reason,
-          amountText(adjustment.cents, 'CAS03'),
+          amountText(adjustment.cents, `CAS${pad2(3 + 3 * k)}`),
           adjustment.quantity,
         ]);
       out.push(segment('CAS', [group, ...trios]));
@@ -258,11 +266,12 @@ export function build835Body(model: Remittance835): SegmentInput[] {
       segment('PLB', [
         plb.providerId,
         plb.fiscalPeriodDate,
-        ...plb.adjustments.flatMap((adjustment) => [
+        // pair i's amount is PLB04, PLB06, ... PLB14
+        ...plb.adjustments.flatMap((adjustment, i) => [
           adjustment.reference === undefined
             ? adjustment.reasonCode
             : [adjustment.reasonCode, adjustment.reference],
-          amountText(adjustment.cents, 'PLB04'),
+          amountText(adjustment.cents, `PLB${pad2(4 + 2 * i)}`),
         ]),
       ]),
     );
