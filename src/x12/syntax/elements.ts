@@ -20,6 +20,11 @@ export function parseElementReference(reference: string): ElementReference {
   return { element: Number(match[2]), component: match[3] === undefined ? undefined : Number(match[3]) };
 }
 
+/** The guide's name for an element: (`CLP`, 4) -> `CLP04`, (`CAS`, 18) -> `CAS18`. */
+export function elementReference(segmentId: string, element: number): string {
+  return `${segmentId}${element < 10 ? '0' : ''}${element}`;
+}
+
 /** Split a composite element into its components (index 0 = component 1). */
 export function components(value: string, delimiters: Pick<Delimiters, 'component'>): string[] {
   return value === '' ? [] : value.split(delimiters.component);

@@ -72,10 +72,7 @@ export class SegmentView implements SegmentPosition {
   elementAt(i: number): string | undefined {
     if (i >= this.elementCount) return undefined;
     if (this.loaded !== null) return this.loaded[i];
-    const start = this.starts[i];
-    const end = this.ends[i];
-    if (start === end) return '';
-    return this.strings === null ? this.text.slice(start, end) : this.strings.slice(this.text, start, end);
+    return this.slice(this.starts[i], this.ends[i]);
   }
 
   /** True when element `i` is present and not empty (no string is made). */

@@ -11,7 +11,7 @@ import {
   describeTimePeriod,
 } from '../../codes/eligibility-codes';
 import type { TransactionSet } from '../../envelope/types';
-import { components, repetitions } from '../../syntax/elements';
+import { components, elementReference, repetitions } from '../../syntax/elements';
 import type { Delimiters, DiagnosticLocation, Result, Segment } from '../../syntax/types';
 import type { BeginningOfHierarchicalTransaction } from '../277ca-005010x214/277ca.model';
 import { DiagnosticCollector, segmentName } from '../277ca-005010x214/diagnostics';
@@ -441,7 +441,7 @@ function readAaa(aaa: Segment, loopId: string): RequestValidation {
 function checkDecimal(segment: Segment, position: number, loopId: string, out: DiagnosticCollector): void {
   const value = required(segment, position);
   if (value !== '' && !isDecimalString(value)) {
-    const element = `${segment.id}${String(position).padStart(2, '0')}`;
+    const element = elementReference(segment.id, position);
     out.error(CODES.invalidAmount, `${element} is not a decimal number.`, { segment, loopId, element }, 1);
   }
 }

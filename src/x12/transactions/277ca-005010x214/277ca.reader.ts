@@ -10,7 +10,7 @@ import {
 } from '../../codes/claim-status-category-codes';
 import { describeEntityIdentifier } from '../../codes/entity-identifier-codes';
 import type { TransactionSet } from '../../envelope/types';
-import { components } from '../../syntax/elements';
+import { components, elementReference } from '../../syntax/elements';
 import type { Delimiters, DiagnosticLocation, Result, Segment } from '../../syntax/types';
 import { DIAGNOSTICS_277CA as CODES } from './277ca.codes';
 import type {
@@ -464,7 +464,7 @@ function checkDecimal(
   const value = required(segment, position);
   if (value === '' && !mandatory) return;
   if (!isDecimalString(value)) {
-    const element = `${segment.id}${String(position).padStart(2, '0')}`;
+    const element = elementReference(segment.id, position);
     out.error(CODES.invalidAmount, `${element} is not a decimal number.`, { segment, loopId, element }, 1);
   }
 }

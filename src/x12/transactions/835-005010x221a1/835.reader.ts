@@ -3,6 +3,7 @@
  * segment it cannot place becomes a warning (never silently dropped), a bad amount an error; nothing
  * throws. Structure checks against the guide are the schema walker's job, balancing is 835.rules.ts.
  */
+import { elementReference } from '../../syntax/elements';
 import { segmentLabel } from '../../syntax/segment-ids';
 import { SegmentView } from '../../syntax/segment-view';
 import type { Delimiters, Diagnostic, DiagnosticLocation, Result, Segment } from '../../syntax/types';
@@ -66,10 +67,6 @@ function appended<T>(list: readonly T[], item: T): readonly T[] {
       (list as T[]).push(item);
       return list;
   }
-}
-
-function pad2(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
 }
 
 /** Remark code positions: MIA05 and MIA20-MIA23; MOA03-MOA07. */
@@ -158,7 +155,7 @@ class Reader835 {
     // straight from the input: an amount's text is never made, only its cents
     const cents = this.view.centsAt(n - 1);
     if (cents !== undefined) return cents;
-    const reference = `${this.view.id}${pad2(n)}`;
+    const reference = elementReference(this.view.id, n);
     this.diagnostics.push(
       diagnostic835(
         'X12-835-AMOUNT-FORMAT',

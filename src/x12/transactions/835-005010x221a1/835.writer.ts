@@ -6,6 +6,7 @@
  */
 import type { SegmentInput } from '../../envelope/types';
 import { formatCents } from '../../money';
+import { elementReference } from '../../syntax/elements';
 import { X12Error } from '../../syntax/types';
 import type {
   Adjustment835,
@@ -41,10 +42,6 @@ function amountText(cents: Cents835, reference: string): string {
     );
   }
   return formatCents(cents);
-}
-
-function pad2(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
 }
 
 function optionalAmountText(cents: Cents835 | undefined, reference: string): string | undefined {
@@ -98,7 +95,7 @@ export function casSegments(adjustments: readonly Adjustment835[]): SegmentInput
         // trio k's amount is CAS03, CAS06, ... CAS18
         .flatMap((adjustment, k) => [
           adjustment.reason,
-          amountText(adjustment.cents, `CAS${pad2(3 + 3 * k)}`),
+          amountText(adjustment.cents, elementReference('CAS', 3 + 3 * k)),
           adjustment.quantity,
         ]);
       out.push(segment('CAS', [group, ...trios]));
@@ -271,7 +268,7 @@ export function build835Body(model: Remittance835): SegmentInput[] {
           adjustment.reference === undefined
             ? adjustment.reasonCode
             : [adjustment.reasonCode, adjustment.reference],
-          amountText(adjustment.cents, `PLB${pad2(4 + 2 * i)}`),
+          amountText(adjustment.cents, elementReference('PLB', 4 + 2 * i)),
         ]),
       ]),
     );
