@@ -84,7 +84,7 @@ export class SegmentView implements SegmentPosition {
 
   /** Element `i` as integer cents (parseCents rules), undefined when absent or not an amount; no string is made. */
   centsAt(i: number): number | undefined {
-    if (i >= this.elementCount) return parseCentsIn('', 0, 0);
+    if (i >= this.elementCount) return undefined; // an absent element is not an amount, like ''
     if (this.loaded !== null) return parseCentsIn(this.loaded[i], 0, this.loaded[i].length);
     return parseCentsIn(this.text, this.starts[i], this.ends[i]);
   }
