@@ -36,14 +36,32 @@ export function fingerprintOf(key: string | Buffer): string {
   return sha256Fingerprint(parsed.getPublicSSH());
 }
 
+const HOST_KEY_ATTEMPTS = 10;
+
+function generateHostKey(): string {
+  return utils.generateKeyPairSync('ed25519', { comment: 'x12-gateway sandbox payer' }).private;
+}
+
+/**
+ * A new ed25519 private key that ssh2 can read back. ssh2 1.x's generateKeyPairSync('ed25519') writes
+ * a key its own parseKey rejects as malformed about once in 250 (measured: 12 of 3,000), which made the
+ * sandbox fail to start; such a key is discarded and another generated.
+ */
+export function generateReadableHostKey(generate: () => string = generateHostKey): string {
+  for (let attempt = 0; attempt < HOST_KEY_ATTEMPTS; attempt++) {
+    const privateKey = generate();
+    if (!(utils.parseKey(privateKey) instanceof Error)) return privateKey;
+  }
+  throw new Error('could not generate a readable sandbox host key');
+}
+
 /** Reads DATA_DIR/sandbox's host key, generating an ed25519 key on first use. */
 export function loadOrCreateHostKey(directory: string): SandboxHostKey {
   ensureDirectory(directory);
   const path = join(directory, HOST_KEY_FILE);
   if (!existsSync(path)) {
-    const pair = utils.generateKeyPairSync('ed25519', { comment: 'x12-gateway sandbox payer' });
     try {
-      writeSecretFile(path, pair.private);
+      writeSecretFile(path, generateReadableHostKey());
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
