@@ -6,7 +6,12 @@
 import { SegmentScanner } from './syntax/segment-scanner';
 import { toBuffer } from './syntax/bytes';
 import { X12Error, type Diagnostic, type Result } from './syntax/types';
-import { AssemblerSink, EnvelopeAssembler, type TransactionSink } from './envelope/envelope-assembler';
+import {
+  AssemblerSink,
+  EnvelopeAssembler,
+  type TransactionSegmentSink,
+  type TransactionSink,
+} from './envelope/envelope-assembler';
 import { InterchangeCollector } from './envelope/collect-interchanges';
 import type { Interchange } from './envelope/types';
 import type { EnvelopeEvent } from './envelope/envelope-events';
@@ -76,7 +81,7 @@ export function readX12(
 ): Result<Interchange[]> {
   const collector = new InterchangeCollector(options.maxDiagnostics);
   const { skipSegments, ...visitOptions } = options;
-  const drop = () => undefined;
+  const drop: TransactionSegmentSink = { segment: () => undefined };
   visitX12(input, collector.accept, {
     ...visitOptions,
     transactionSink: skipSegments ? (start) => (skipSegments(start) ? drop : undefined) : undefined,

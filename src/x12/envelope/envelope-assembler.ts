@@ -9,6 +9,7 @@ import type { SegmentView } from '../syntax/segment-view';
 import type { SegmentSink } from '../syntax/segment-scanner';
 import type { EnvelopeEvent, GroupInfo, InterchangeInfo } from './envelope-events';
 import { checkGs, checkIsa, checkSt, envelopeDiagnostic, segmentLocation } from './header-checks';
+import { keepShapeAlive } from '../keep-shape-alive';
 
 interface OpenInterchange {
   info: InterchangeInfo;
@@ -31,11 +32,18 @@ interface OpenTransaction {
   sink: TransactionSegmentSink | undefined;
 }
 
-/** Takes a transaction set's segments as views, valid only during the call (see SegmentSink). */
-export type TransactionSegmentSink = (view: SegmentView) => void;
+/**
+ * Takes a transaction set's segments after its ST (the body, then SE) as views, valid only during the
+ * call (see SegmentSink). An object with a method rather than a bare function: a reader made per
+ * transaction set can be its own sink, and the assembler's call then always meets the same method
+ * instead of a new closure per read (which optimized code would be specialized to, and lose).
+ */
+export interface TransactionSegmentSink {
+  segment(view: SegmentView): void;
+}
 
 /**
- * Offered each transaction set as its ST arrives; may return a function that then receives ST, every
+ * Offered each transaction set as its ST arrives (`header`); may return a sink that then receives every
  * body segment and SE as they are read (as views, read in place), instead of the assembler keeping
  * them (the transaction event then carries `segments: []`). Envelope checks and events are unchanged.
  */
@@ -63,11 +71,14 @@ export class EnvelopeAssembler {
     private readonly options: EnvelopeAssemblerOptions = {},
   ) {}
 
-  /** One more segment of the open transaction set: to its sink, or kept. */
+  /** One more segment of the open transaction set: to its sink, or kept. (A sink took ST as `header`.) */
   private keep(open: OpenTransaction, view: SegmentView, segment?: Segment): void {
     open.count++;
-    if (open.sink) open.sink(view);
-    else open.segments.push(segment ?? view.toSegment());
+    if (open.sink) {
+      if (open.count > 1) open.sink.segment(view);
+    } else {
+      open.segments.push(segment ?? view.toSegment());
+    }
   }
 
   diagnostic(diagnostic: Diagnostic): void {
@@ -416,3 +427,7 @@ export class AssemblerSink implements SegmentSink {
     this.assembler.syntaxDiagnostic(diagnostic);
   }
 }
+
+// An idle assembler and sink keep their shapes, and so the optimized code, alive between reads; see
+// keepShapeAlive.
+keepShapeAlive(new AssemblerSink(new EnvelopeAssembler(() => undefined)));

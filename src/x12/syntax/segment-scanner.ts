@@ -15,6 +15,7 @@ import { KNOWN_SEGMENT_IDS } from './segment-ids';
 import { ElementStrings } from './element-strings';
 import { SegmentView } from './segment-view';
 import type { SyntaxCode } from './diagnostic-codes';
+import { keepShapeAlive } from '../keep-shape-alive';
 
 export interface SegmentSink {
   /**
@@ -374,3 +375,7 @@ export class SegmentScanner {
     return view;
   }
 }
+
+// An idle scanner (with its view and short-string table) keeps their shapes, and so the optimized
+// scanning code, alive between reads; see keepShapeAlive.
+keepShapeAlive(new SegmentScanner({ segment: () => undefined, diagnostic: () => undefined }));

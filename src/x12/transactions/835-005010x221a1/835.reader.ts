@@ -21,6 +21,8 @@ import type {
   Remittance835,
   ServiceLine835,
 } from './835.model';
+import { keepShapeAlive } from '../../keep-shape-alive';
+import { DEFAULT_DELIMITERS } from '../../syntax/segment-writer';
 
 type Context = 'header' | 'payer' | 'payee' | 'claimGroup' | 'claim' | 'serviceLine' | 'summary';
 
@@ -73,8 +75,23 @@ function appended<T>(list: readonly T[], item: T): readonly T[] {
 const MIA_REMARK_ELEMENTS = [5, 20, 21, 22, 23];
 const MOA_REMARK_ELEMENTS = [3, 4, 5, 6, 7];
 
-function emptyParty(): Party835 {
-  return { entityCode: '', name: '', references: [], contacts: [] };
+/**
+ * A party with every field a later segment may set already declared (N3/N4, RDM, REF*TJ set them
+ * after N1), so that setting one never changes the object's shape; see readClp.
+ */
+function party(entityCode: string, name: string, idQualifier?: string, id?: string): Party835 {
+  return {
+    entityCode,
+    name,
+    idQualifier,
+    id,
+    address: undefined,
+    references: [],
+    contacts: [],
+    remittanceDelivery: undefined,
+    npi: undefined,
+    taxId: undefined,
+  };
 }
 
 class Reader835 {
@@ -109,10 +126,11 @@ class Reader835 {
         paymentDate: '',
       },
       trace: { traceTypeCode: '', traceNumber: '', payerId: '' },
+      currency: undefined,
       references: [],
       dates: [],
-      payer: emptyParty(),
-      payee: emptyParty(),
+      payer: party('', ''),
+      payee: party('', ''),
       claimGroups: [],
       providerAdjustments: [],
     };
@@ -317,21 +335,14 @@ class Reader835 {
     if (entity !== 'PR' && entity !== 'PE') return this.ignore('has an entity code other than PR or PE');
     if (this.context !== 'header' && this.context !== 'payer')
       return this.ignore('comes after the claims began');
-    const party: Party835 = {
-      entityCode: entity,
-      name: this.element(2),
-      idQualifier: this.optionalElement(3),
-      id: this.optionalElement(4),
-      references: [],
-      contacts: [],
-    };
+    const read = party(entity, this.element(2), this.optionalElement(3), this.optionalElement(4));
     if (entity === 'PR') {
-      this.model.payer = party;
+      this.model.payer = read;
       this.context = 'payer';
     } else {
-      if (party.idQualifier === 'XX') party.npi = party.id;
-      if (party.idQualifier === 'FI') party.taxId = party.id;
-      this.model.payee = party;
+      if (read.idQualifier === 'XX') read.npi = read.id;
+      if (read.idQualifier === 'FI') read.taxId = read.id;
+      this.model.payee = read;
       this.context = 'payee';
     }
   }
@@ -345,7 +356,14 @@ class Reader835 {
   private readAddress(): void {
     const party = this.currentParty();
     if (!party) return this.ignore('is outside loops 1000A and 1000B');
-    party.address ??= { lines: [] };
+    party.address ??= {
+      lines: [],
+      city: undefined,
+      state: undefined,
+      postalCode: undefined,
+      countryCode: undefined,
+      countrySubdivision: undefined,
+    };
     if (this.view.id === 'N3') {
       party.address.lines = [this.element(1), this.element(2)].filter((line) => line !== '');
       return;
@@ -652,8 +670,9 @@ export function read835(
 
 /**
  * The same read, one segment at a time, for callers that get segments as they are scanned (see
- * visitRemittances835): no segment is kept, so a large 835 costs only its model. `segment()` takes
- * ST..SE in order; `finish()` gives exactly what read835 gives for that transaction set.
+ * visitRemittances835): no segment is kept, so a large 835 costs only its model. The constructor takes
+ * the ST, `segment()` every segment after it through SE, in order (it is the envelope assembler's
+ * TransactionSegmentSink); `finish()` gives exactly what read835 gives for that transaction set.
  */
 export class Remittance835Reader {
   private readonly reader: Reader835;
@@ -687,3 +706,12 @@ export class Remittance835Reader {
     return { value: this.reader.model, diagnostics: this.reader.diagnostics };
   }
 }
+
+// An idle reader keeps its shapes, and so the optimized 835 reading code, alive between reads; see
+// keepShapeAlive. Its ST is made up here and names no file.
+keepShapeAlive(
+  new Remittance835Reader(
+    { id: 'ST', elements: ['835', '0001'], index: 0, byteOffset: 0 },
+    DEFAULT_DELIMITERS,
+  ),
+);

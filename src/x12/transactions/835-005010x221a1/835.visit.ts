@@ -7,7 +7,6 @@
 import { visitX12, type VisitX12Options } from '../../read';
 import type { EnvelopeEvent } from '../../envelope/envelope-events';
 import type { Result } from '../../syntax/types';
-import type { SegmentView } from '../../syntax/segment-view';
 import type { Remittance835 } from './835.model';
 import { Remittance835Reader } from './835.reader';
 
@@ -29,12 +28,6 @@ export function visitRemittances835(
   options: Omit<VisitX12Options, 'transactionSink'> = {},
 ): void {
   let reader: Remittance835Reader | undefined;
-  let headerIndex = -1;
-  // One function feeds every 835 of the read (the reader behind it changes): the reader already took
-  // its ST when it was made.
-  const feed = (view: SegmentView): void => {
-    if (reader && view.index !== headerIndex) reader.segment(view);
-  };
   visitX12(
     input,
     (event) => {
@@ -53,8 +46,7 @@ export function visitRemittances835(
         reader = new Remittance835Reader(header, interchange.delimiters, {
           interchangeControlNumber: interchange.controlNumber,
         });
-        headerIndex = header.index;
-        return feed;
+        return reader; // it took the ST; it is the sink of the body and SE
       },
     },
   );
