@@ -244,29 +244,27 @@ function serviceLine835(line: ClaimLine, decision: PaymentDecision['lines'][numb
   const contractual = decision.adjustments
     .filter((adjustment) => adjustment.group === 'CO')
     .reduce((sum, adjustment) => sum + adjustment.cents, 0);
-  const datesOut =
-    line.serviceDate === undefined
-      ? []
-      : line.serviceDateEnd === undefined || line.serviceDateEnd === line.serviceDate
-        ? [{ qualifier: '472', date: line.serviceDate }]
-        : [
-            { qualifier: '150', date: line.serviceDate },
-            { qualifier: '151', date: line.serviceDateEnd },
-          ];
+  // One date of service is DTM*472; a span of days is DTM*150 and DTM*151.
+  const oneDay = line.serviceDateEnd === undefined || line.serviceDateEnd === line.serviceDate;
   return {
     procedure: { qualifier: line.procedureQualifier, code: line.procedureCode, modifiers: line.modifiers },
     chargeCents: decision.chargeCents,
     paymentCents: decision.paidCents,
     revenueCode: line.revenueCode,
     units: line.units,
-    dates: datesOut,
+    serviceDate: oneDay ? line.serviceDate : undefined,
+    serviceStartDate: oneDay ? undefined : line.serviceDate,
+    serviceEndDate: oneDay ? undefined : line.serviceDateEnd,
+    otherDates: [],
     adjustments: decision.adjustments.map((adjustment) => ({
       group: adjustment.group,
       reason: adjustment.reason,
       cents: adjustment.cents,
     })),
-    references: line.lineControlNumber ? [{ qualifier: '6R', value: line.lineControlNumber }] : [],
-    amounts: decision.denied ? [] : [{ qualifier: 'B6', cents: decision.chargeCents - contractual }],
+    lineControlNumber: line.lineControlNumber || undefined,
+    otherReferences: [],
+    allowedCents: decision.denied ? undefined : decision.chargeCents - contractual,
+    otherAmounts: [],
     quantities: [],
     remarks: [],
   };

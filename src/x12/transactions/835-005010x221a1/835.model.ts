@@ -145,6 +145,13 @@ export interface Procedure835 {
 /**
  * Loop 2110 service payment information. Its lists (and a claim's) are read-only: the reader gives every
  * empty list as one shared frozen array, because a large remittance holds hundreds of thousands of them.
+ *
+ * The line's service date, line item control number and allowed amount, which nearly every line has and
+ * a posting reads, are fields of their own; only the other DTM, REF and AMT segments go to the lists.
+ * (A list per line for one segment each cost a third of a large remittance's memory, and as much of
+ * the time it took to read.) The writer puts the fields back where the guide places them: DTM*150,
+ * DTM*151 and DTM*472 before the other dates; REF*6R after the service identification REFs (1S, APC,
+ * BB, E9, G1, G3, LU, RB) and before the others; AMT*B6 before the other amounts.
  */
 export interface ServiceLine835 {
   procedure: Procedure835; // SVC01
@@ -154,13 +161,23 @@ export interface ServiceLine835 {
   units?: string; // SVC05
   submittedProcedure?: Procedure835; // SVC06
   submittedUnits?: string; // SVC07
-  dates: readonly Date835[]; // DTM*150/151/472
+  /** DTM*472 service date (CCYYMMDD), when the line has one date. */
+  serviceDate?: string;
+  /** DTM*150 service period start, when the line has a period. */
+  serviceStartDate?: string;
+  /** DTM*151 service period end. */
+  serviceEndDate?: string;
+  /** DTM segments other than the first DTM*150, DTM*151 and DTM*472, in file order. */
+  otherDates: readonly Date835[];
   adjustments: readonly Adjustment835[];
-  /** REF in file order, including REF*6R. */
-  references: readonly Reference835[];
-  /** Derived (not written): REF*6R line item control number, echoed from the 837. */
+  /** REF*6R line item control number, echoed from the 837's REF*6R (what line-level posting matches). */
   lineControlNumber?: string;
-  amounts: readonly MonetaryAmount835[];
+  /** REF segments other than the first REF*6R, in file order. */
+  otherReferences: readonly Reference835[];
+  /** AMT*B6 allowed amount (null when unreadable, like every amount). */
+  allowedCents?: Cents835;
+  /** AMT segments other than the first AMT*B6 (KH, T, T2, ZK ... ZO), in file order. */
+  otherAmounts: readonly MonetaryAmount835[];
   quantities: readonly Quantity835[];
   /** LQ: LQ01 HE (RARC) or RX (NCPDP reject code), LQ02 code. */
   remarks: readonly { qualifier: string; code: string }[];

@@ -114,6 +114,58 @@ CLP*PCN1*1*10*10**12*CLM1`);
     expect(claimsOf(value)).toHaveLength(1);
   });
 
+  it("gives a line's service date, control number and allowed amount their own fields, the rest to lists", () => {
+    const body = `${HEADER}
+LX*1
+CLP*PCN1*1*10*10**12*CLM1
+SVC*HC:99213*10*10
+DTM*150*20260101
+DTM*151*20260103
+DTM*472*20260102
+DTM*999*20260104
+REF*APC*0001
+REF*6R*LINE0001
+REF*HPI*1234567893
+REF*6R*LINE0009
+AMT*B6*8
+AMT*KH*1
+AMT*B6*9
+SVC*HC:99214*5*5
+DTM*472*20260105`;
+    const { value, diagnostics } = read(body);
+    expect(diagnostics).toEqual([]);
+    const [period, oneDay] = claimsOf(value)[0].serviceLines;
+    expect(period).toMatchObject({
+      serviceStartDate: '20260101',
+      serviceEndDate: '20260103',
+      serviceDate: '20260102',
+      otherDates: [{ qualifier: '999', date: '20260104' }],
+      lineControlNumber: 'LINE0001',
+      // a second REF*6R or AMT*B6 is not dropped: it is kept in the list, where the writer puts it back
+      otherReferences: [
+        { qualifier: 'APC', value: '0001' },
+        { qualifier: 'HPI', value: '1234567893' },
+        { qualifier: '6R', value: 'LINE0009' },
+      ],
+      allowedCents: 800,
+      otherAmounts: [
+        { qualifier: 'KH', cents: 100 },
+        { qualifier: 'B6', cents: 900 },
+      ],
+    });
+    expect(oneDay).toMatchObject({ serviceDate: '20260105', otherDates: [], otherReferences: [] });
+    expect(oneDay.lineControlNumber).toBeUndefined();
+    expect(oneDay.allowedCents).toBeUndefined();
+    // Written back in the guide's order: the same segments in the same order as read.
+    const written = build835Body(value).map((segment) =>
+      [segment.id, ...segment.elements.map((e) => (Array.isArray(e) ? e.join(':') : (e ?? '')))]
+        .join('*')
+        .replace(/\*+$/, ''),
+    );
+    const lines = body.split('\n');
+    expect(written.slice(written.indexOf('LX*1'))).toEqual(lines.slice(lines.indexOf('LX*1')));
+  });
+
   it('reports a transaction set cut off before SE', () => {
     const { tx, interchange } = transactionOf(`${HEADER}
 LX*1
@@ -143,7 +195,8 @@ AMT*B6*-0.5`;
     const [line] = claim.serviceLines;
     expect([line.chargeCents, line.paymentCents, line.adjustments[0].cents]).toEqual([44200, 26520, 17630]);
     expect(line.adjustments[0].quantity).toBe('1.0'); // a quantity is not money: kept as sent
-    expect(line.amounts).toEqual([{ qualifier: 'B6', cents: -50 }]);
+    expect(line.allowedCents).toBe(-50);
+    expect(line.otherAmounts).toEqual([]);
     const written = build835Body(value).map((segment) => segment.elements);
     expect(written).toContainEqual(['PCN0001', '1', '442', '265.2', '0.5', '12', 'PAYERCLM0001']);
     expect(written).toContainEqual([['HC', '99213'], '442', '265.2']);
@@ -253,14 +306,15 @@ describe('build835Body', () => {
           chargeCents: 15000,
           paymentCents: 11000,
           units: '1',
-          dates: [{ qualifier: '472', date: '20260101' }],
+          serviceDate: '20260101',
+          otherDates: [],
           adjustments: [
             { group: 'CO', reason: '45', cents: 2000 },
             { group: 'PR', reason: '2', cents: 2000 },
           ],
-          references: [{ qualifier: '6R', value: 'LINE0001' }],
-          lineControlNumber: 'LINE0001', // derived on read, ignored on write
-          amounts: [],
+          lineControlNumber: 'LINE0001',
+          otherReferences: [],
+          otherAmounts: [],
           quantities: [],
           remarks: [],
         },

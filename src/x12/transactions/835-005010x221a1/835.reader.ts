@@ -393,6 +393,7 @@ class Reader835 {
   }
 
   private readRef(): void {
+    if (this.context === 'serviceLine') return this.readLineRef(this.line!);
     const reference = { qualifier: this.element(1), value: this.element(2) };
     switch (this.context) {
       case 'header':
@@ -408,23 +409,38 @@ class Reader835 {
       case 'claim':
         this.claim!.references = appended(this.claim!.references, reference);
         return;
-      case 'serviceLine':
-        this.line!.references = appended(this.line!.references, reference);
-        // 2110 REF*6R: line item control number, echoed from the 837 REF*6R
-        if (reference.qualifier === '6R') this.line!.lineControlNumber ??= reference.value;
-        return;
       case 'claimGroup':
       case 'summary':
         return this.ignore('is outside the header, 1000A/B, 2100 and 2110 loops');
     }
   }
 
+  /** 2110 REF: the first REF*6R is the line item control number (echoed from the 837's REF*6R). */
+  private readLineRef(line: ServiceLine835): void {
+    const qualifier = this.element(1);
+    if (qualifier === '6R' && line.lineControlNumber === undefined) {
+      line.lineControlNumber = this.element(2);
+      return;
+    }
+    line.otherReferences = appended(line.otherReferences, { qualifier, value: this.element(2) });
+  }
+
   private readDtm(): void {
+    if (this.context === 'serviceLine') return this.readLineDtm(this.line!);
     const date = { qualifier: this.element(1), date: this.element(2) };
     if (this.context === 'header') this.model.dates.push(date);
     else if (this.context === 'claim') this.claim!.dates = appended(this.claim!.dates, date);
-    else if (this.context === 'serviceLine') this.line!.dates = appended(this.line!.dates, date);
     else this.ignore('is outside the header, 2100 and 2110 loops');
+  }
+
+  /** 2110 DTM: the first DTM*472, *150 and *151 are the line's service date or period. */
+  private readLineDtm(line: ServiceLine835): void {
+    const qualifier = this.element(1);
+    if (qualifier === '472' && line.serviceDate === undefined) line.serviceDate = this.element(2);
+    else if (qualifier === '150' && line.serviceStartDate === undefined)
+      line.serviceStartDate = this.element(2);
+    else if (qualifier === '151' && line.serviceEndDate === undefined) line.serviceEndDate = this.element(2);
+    else line.otherDates = appended(line.otherDates, { qualifier, date: this.element(2) });
   }
 
   private readLx(): void {
@@ -540,19 +556,23 @@ class Reader835 {
   }
 
   private readAmountOrQuantity(): void {
-    const target =
-      this.context === 'serviceLine' ? this.line : this.context === 'claim' ? this.claim : undefined;
-    if (!target) return this.ignore('is outside loops 2100 and 2110');
-    if (this.view.id === 'AMT') {
-      target.amounts = appended(target.amounts, {
-        qualifier: this.element(1),
-        cents: this.amount(2),
-      });
+    if (this.context === 'serviceLine') return this.readLineAmountOrQuantity(this.line!);
+    if (this.context !== 'claim' || !this.claim) return this.ignore('is outside loops 2100 and 2110');
+    const claim = this.claim;
+    const qualifier = this.element(1);
+    if (this.view.id === 'AMT') claim.amounts = appended(claim.amounts, { qualifier, cents: this.amount(2) });
+    else claim.quantities = appended(claim.quantities, { qualifier, quantity: this.element(2) });
+  }
+
+  /** 2110 AMT and QTY: the first AMT*B6 is the line's allowed amount. */
+  private readLineAmountOrQuantity(line: ServiceLine835): void {
+    const qualifier = this.element(1);
+    if (this.view.id === 'QTY') {
+      line.quantities = appended(line.quantities, { qualifier, quantity: this.element(2) });
+    } else if (qualifier === 'B6' && line.allowedCents === undefined) {
+      line.allowedCents = this.amount(2);
     } else {
-      target.quantities = appended(target.quantities, {
-        qualifier: this.element(1),
-        quantity: this.element(2),
-      });
+      line.otherAmounts = appended(line.otherAmounts, { qualifier, cents: this.amount(2) });
     }
   }
 
@@ -585,11 +605,16 @@ class Reader835 {
       units: this.optionalElement(5),
       submittedProcedure: this.has(6) ? this.procedure(6) : undefined,
       submittedUnits: this.optionalElement(7),
-      lineControlNumber: undefined, // set by REF*6R; declared so every line has one shape
-      dates: NONE,
+      // Set by later segments; declared here so that every line has one shape.
+      serviceDate: undefined,
+      serviceStartDate: undefined,
+      serviceEndDate: undefined,
+      otherDates: NONE,
       adjustments: NONE,
-      references: NONE,
-      amounts: NONE,
+      lineControlNumber: undefined,
+      otherReferences: NONE,
+      allowedCents: undefined,
+      otherAmounts: NONE,
       quantities: NONE,
       remarks: NONE,
     };

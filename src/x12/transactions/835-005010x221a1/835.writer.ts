@@ -1,8 +1,8 @@
 /**
  * Writes a Remittance835 as the body of an 835 transaction set (the segments between ST and SE), in
  * guide order, so a payer simulator can emit 835s with writeInterchange. Derived convenience fields
- * (payee npi/taxId, lineControlNumber) are not written: the elements they come from are. Amounts are
- * written in their shortest X12 form from their cents.
+ * (payee npi/taxId) are not written: the elements they come from are. Amounts are written in their
+ * shortest X12 form from their cents.
  */
 import type { SegmentInput } from '../../envelope/types';
 import { formatCents } from '../../money';
@@ -163,6 +163,33 @@ function procedure(value: Procedure835): string[] {
   ];
 }
 
+/** 2110 REF qualifiers of the service identification REF, which the guide places before REF*6R. */
+const SERVICE_IDENTIFICATION_QUALIFIERS = new Set(['1S', 'APC', 'BB', 'E9', 'G1', 'G3', 'LU', 'RB']);
+
+/** DTM*150, DTM*151 and DTM*472 (the line's own fields), then any other DTM. */
+function lineDates(line: ServiceLine835): SegmentInput[] {
+  const own: Date835[] = [];
+  if (line.serviceStartDate !== undefined) own.push({ qualifier: '150', date: line.serviceStartDate });
+  if (line.serviceEndDate !== undefined) own.push({ qualifier: '151', date: line.serviceEndDate });
+  if (line.serviceDate !== undefined) own.push({ qualifier: '472', date: line.serviceDate });
+  return dates([...own, ...line.otherDates]);
+}
+
+/** In the guide's order: service identification REFs, REF*6R, then the rest. */
+function lineReferences(line: ServiceLine835): SegmentInput[] {
+  const first = line.otherReferences.filter((ref) => SERVICE_IDENTIFICATION_QUALIFIERS.has(ref.qualifier));
+  const rest = line.otherReferences.filter((ref) => !SERVICE_IDENTIFICATION_QUALIFIERS.has(ref.qualifier));
+  const control =
+    line.lineControlNumber === undefined ? [] : [{ qualifier: '6R', value: line.lineControlNumber }];
+  return references([...first, ...control, ...rest]);
+}
+
+/** AMT*B6 (the allowed amount), then the other AMTs. */
+function lineAmounts(line: ServiceLine835): SegmentInput[] {
+  const allowed = line.allowedCents === undefined ? [] : [{ qualifier: 'B6', cents: line.allowedCents }];
+  return amounts([...allowed, ...line.otherAmounts]);
+}
+
 function serviceLine(line: ServiceLine835): SegmentInput[] {
   return [
     segment('SVC', [
@@ -174,10 +201,10 @@ function serviceLine(line: ServiceLine835): SegmentInput[] {
       line.submittedProcedure ? procedure(line.submittedProcedure) : undefined,
       line.submittedUnits,
     ]),
-    ...dates(line.dates),
+    ...lineDates(line),
     ...casSegments(line.adjustments),
-    ...references(line.references),
-    ...amounts(line.amounts),
+    ...lineReferences(line),
+    ...lineAmounts(line),
     ...quantities(line.quantities),
     ...line.remarks.map((remark) => segment('LQ', [remark.qualifier, remark.code])),
   ];
