@@ -245,7 +245,10 @@ function serviceLine835(line: ClaimLine, decision: PaymentDecision['lines'][numb
     .filter((adjustment) => adjustment.group === 'CO')
     .reduce((sum, adjustment) => sum + adjustment.cents, 0);
   // One date of service is DTM*472; a span of days is DTM*150 and DTM*151.
-  const oneDay = line.serviceDateEnd === undefined || line.serviceDateEnd === line.serviceDate;
+  const oneDay =
+    line.serviceDate === undefined ||
+    line.serviceDateEnd === undefined ||
+    line.serviceDateEnd === line.serviceDate;
   return {
     procedure: { qualifier: line.procedureQualifier, code: line.procedureCode, modifiers: line.modifiers },
     chargeCents: decision.chargeCents,

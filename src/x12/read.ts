@@ -75,16 +75,18 @@ export function visitX12(
   assembler.end();
 }
 
+/** The sink of a transaction set readX12 skips: one object for every read (see TransactionSegmentSink). */
+const DROP_SEGMENTS: TransactionSegmentSink = { segment: () => undefined };
+
 export function readX12(
   input: Uint8Array | string,
   options: ReadX12ModelOptions = {},
 ): Result<Interchange[]> {
   const collector = new InterchangeCollector(options.maxDiagnostics);
   const { skipSegments, ...visitOptions } = options;
-  const drop: TransactionSegmentSink = { segment: () => undefined };
   visitX12(input, collector.accept, {
     ...visitOptions,
-    transactionSink: skipSegments ? (start) => (skipSegments(start) ? drop : undefined) : undefined,
+    transactionSink: skipSegments ? (start) => (skipSegments(start) ? DROP_SEGMENTS : undefined) : undefined,
   });
   return { value: collector.interchanges, diagnostics: collector.diagnostics };
 }

@@ -1,4 +1,6 @@
-import { readX12 } from '../read';
+import { readX12, visitX12 } from '../read';
+import type { EnvelopeEvent } from './envelope-events';
+import type { TransactionSegmentSink } from './envelope-assembler';
 import { X12Error } from '../syntax/types';
 
 const ISA =
@@ -145,5 +147,42 @@ describe('envelope', () => {
     expect(() => readX12(VALID, { maxBytes: 10 })).toThrow(
       expect.objectContaining({ code: 'X12-TOO-LARGE' }),
     );
+  });
+
+  describe('a transaction sink', () => {
+    /** Reads `input` with a sink that records what it is given: the header, then each segment after it. */
+    function sinkRead(input: string) {
+      const headers: string[] = [];
+      const received: string[] = [];
+      const events: EnvelopeEvent[] = [];
+      const sink: TransactionSegmentSink = {
+        segment: (view) => received.push([view.id, ...view.toElements()].join('*')),
+      };
+      visitX12(input, (event) => events.push(event), {
+        transactionSink: ({ header }) => {
+          headers.push([header.id, ...header.elements].join('*'));
+          return sink;
+        },
+      });
+      return { headers, received, events };
+    }
+
+    it('is given the ST as the header, then every segment after it through SE, and never the ST again', () => {
+      const { headers, received, events } = sinkRead(VALID);
+      expect(headers).toEqual(['ST*837*0001*005010X222A1']);
+      expect(received).toEqual(['BHT*0019', 'SE*3*0001']);
+      const transaction = events.find((event) => event.kind === 'transaction');
+      // SE01 still counts the ST the sink did not receive; the set's segments went to the sink
+      expect(events.filter((event) => event.kind === 'diagnostic')).toEqual([]);
+      expect(transaction).toMatchObject({ transaction: { complete: true, segments: [] } });
+    });
+
+    it('gets nothing after a cut-off set, whose transaction event says it is incomplete', () => {
+      const { received, events } = sinkRead(`${ISA}${GS}ST*837*0001*005010X222A1~BHT*0019~`);
+      expect(received).toEqual(['BHT*0019']);
+      expect(events.find((event) => event.kind === 'transaction')).toMatchObject({
+        transaction: { complete: false },
+      });
+    });
   });
 });

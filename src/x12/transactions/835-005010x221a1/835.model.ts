@@ -1,7 +1,8 @@
 /**
  * Typed model of one 835 health care claim payment/advice (005010X221A1), as read by read835 and
  * written by build835Body. The model keeps every element a valid 835 carries, in guide order, so that
- * reading then writing a valid file gives the same bytes when its amounts are in their shortest form.
+ * reading then writing a valid file gives the same bytes when its amounts are in their shortest form and
+ * its service lines' dates and amounts in the writer's order (see ServiceLine835).
  *
  * Amounts are integer cents (fields named `...Cents`), not their X12 text: cents are what a posting
  * needs, and a large remittance holds hundreds of thousands of amounts, where a string and an object
@@ -149,9 +150,12 @@ export interface Procedure835 {
  * The line's service date, line item control number and allowed amount, which nearly every line has and
  * a posting reads, are fields of their own; only the other DTM, REF and AMT segments go to the lists.
  * (A list per line for one segment each cost a third of a large remittance's memory, and as much of
- * the time it took to read.) The writer puts the fields back where the guide places them: DTM*150,
- * DTM*151 and DTM*472 before the other dates; REF*6R after the service identification REFs (1S, APC,
- * BB, E9, G1, G3, LU, RB) and before the others; AMT*B6 before the other amounts.
+ * the time it took to read.) Only the first of each becomes the field; a second goes to the list. The
+ * writer puts REF*6R where the guide places it (after the service identification REFs: 1S, APC, BB, E9,
+ * G1, G3, LU, RB). The guide does not order a line's dates or its amounts among themselves, and the
+ * writer gives them its own order: DTM*150, DTM*151, DTM*472, then the others; AMT*B6, then the others.
+ * A valid file whose line dates or amounts come in another order writes back with the same segments in
+ * the writer's order, so not byte for byte.
  */
 export interface ServiceLine835 {
   procedure: Procedure835; // SVC01

@@ -166,6 +166,33 @@ DTM*472*20260105`;
     expect(written.slice(written.indexOf('LX*1'))).toEqual(lines.slice(lines.indexOf('LX*1')));
   });
 
+  it('keeps the other REFs in file order when written, even out of guide order, so the model reads back the same', () => {
+    const { value } = read(`${HEADER}
+LX*1
+CLP*PCN1*1*10*10**12*CLM1
+SVC*HC:99213*10*10
+REF*HPI*1234567893
+REF*1S*0001
+REF*6R*LINE0001`);
+    const written = build835Body(value);
+    expect(written.filter((segment) => segment.id === 'REF').map((segment) => segment.elements[0])).toEqual([
+      '6R', // before the first REF that is not service identification, as the guide places it
+      'HPI',
+      '1S',
+    ]);
+    const { tx, interchange } = transactionOf(
+      written
+        .map((segment) =>
+          [segment.id, ...segment.elements.map((e) => (Array.isArray(e) ? e.join(':') : (e ?? '')))].join(
+            '*',
+          ),
+        )
+        .join('\n'),
+    );
+    const reread = read835(tx, interchange.delimiters).value;
+    expect(claimsOf(reread)[0].serviceLines).toEqual(claimsOf(value)[0].serviceLines);
+  });
+
   it('reports a transaction set cut off before SE', () => {
     const { tx, interchange } = transactionOf(`${HEADER}
 LX*1

@@ -8,6 +8,7 @@ import { segmentLabel } from '../../syntax/segment-ids';
 import { SegmentView } from '../../syntax/segment-view';
 import type { Delimiters, Diagnostic, DiagnosticLocation, Result, Segment } from '../../syntax/types';
 import type { TransactionSet } from '../../envelope/types';
+import type { TransactionSegmentSink } from '../../envelope/envelope-assembler';
 import { diagnostic835, segmentLocation } from './835.diagnostics';
 import type {
   AdjudicationInformation835,
@@ -699,7 +700,7 @@ export function read835(
  * the ST, `segment()` every segment after it through SE, in order (it is the envelope assembler's
  * TransactionSegmentSink); `finish()` gives exactly what read835 gives for that transaction set.
  */
-export class Remittance835Reader {
+export class Remittance835Reader implements TransactionSegmentSink {
   private readonly reader: Reader835;
   /** The view a kept Segment is read through. */
   private readonly loaded = new SegmentView();

@@ -166,7 +166,10 @@ function procedure(value: Procedure835): string[] {
 /** 2110 REF qualifiers of the service identification REF, which the guide places before REF*6R. */
 const SERVICE_IDENTIFICATION_QUALIFIERS = new Set(['1S', 'APC', 'BB', 'E9', 'G1', 'G3', 'LU', 'RB']);
 
-/** DTM*150, DTM*151 and DTM*472 (the line's own fields), then any other DTM. */
+/**
+ * DTM*150, DTM*151 and DTM*472 (the line's own fields), then any other DTM. The guide does not order the
+ * dates of a line among themselves; this is the writer's order.
+ */
 function lineDates(line: ServiceLine835): SegmentInput[] {
   const own: Date835[] = [];
   if (line.serviceStartDate !== undefined) own.push({ qualifier: '150', date: line.serviceStartDate });
@@ -175,16 +178,20 @@ function lineDates(line: ServiceLine835): SegmentInput[] {
   return dates([...own, ...line.otherDates]);
 }
 
-/** In the guide's order: service identification REFs, REF*6R, then the rest. */
+/**
+ * The other REFs in their file order, with REF*6R where the guide places it: after the service
+ * identification REFs that lead the list, before the first other one.
+ */
 function lineReferences(line: ServiceLine835): SegmentInput[] {
-  const first = line.otherReferences.filter((ref) => SERVICE_IDENTIFICATION_QUALIFIERS.has(ref.qualifier));
-  const rest = line.otherReferences.filter((ref) => !SERVICE_IDENTIFICATION_QUALIFIERS.has(ref.qualifier));
-  const control =
-    line.lineControlNumber === undefined ? [] : [{ qualifier: '6R', value: line.lineControlNumber }];
-  return references([...first, ...control, ...rest]);
+  const list = [...line.otherReferences];
+  if (line.lineControlNumber !== undefined) {
+    const at = list.findIndex((ref) => !SERVICE_IDENTIFICATION_QUALIFIERS.has(ref.qualifier));
+    list.splice(at < 0 ? list.length : at, 0, { qualifier: '6R', value: line.lineControlNumber });
+  }
+  return references(list);
 }
 
-/** AMT*B6 (the allowed amount), then the other AMTs. */
+/** AMT*B6 (the allowed amount), then the other AMTs (the guide does not order them; this is the writer's order). */
 function lineAmounts(line: ServiceLine835): SegmentInput[] {
   const allowed = line.allowedCents === undefined ? [] : [{ qualifier: 'B6', cents: line.allowedCents }];
   return amounts([...allowed, ...line.otherAmounts]);
