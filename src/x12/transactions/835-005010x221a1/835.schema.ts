@@ -389,10 +389,22 @@ const loop1000B = loop(
   ],
 );
 
+/** 2110 REF*1S/APC/...: the service identification REF, which the guide places before REF*6R. */
+export const SERVICE_IDENTIFICATION_QUALIFIERS: readonly string[] = [
+  '1S',
+  'APC',
+  'BB',
+  'E9',
+  'G1',
+  'G3',
+  'LU',
+  'RB',
+];
+
 const loop2110 = loop('2110', 'Service Payment Information', 'S', 999, SVC(), [
   DTM('Service Date', 'S', 2, ['150', '151', '472']),
   CAS('Service Adjustment'),
-  REF('Service Identification', 'S', 8, ['1S', 'APC', 'BB', 'E9', 'G1', 'G3', 'LU', 'RB']),
+  REF('Service Identification', 'S', 8, [...SERVICE_IDENTIFICATION_QUALIFIERS]),
   // 2110 REF*6R: the 837 line item control number, echoed back for line-level posting
   REF('Line Item Control Number', 'S', 1, ['6R']),
   REF('Rendering Provider Information', 'S', 10, [

@@ -8,6 +8,7 @@ import type { SegmentInput } from '../../envelope/types';
 import { formatCents } from '../../money';
 import { elementReference } from '../../syntax/elements';
 import { X12Error } from '../../syntax/types';
+import { SERVICE_IDENTIFICATION_QUALIFIERS } from './835.schema';
 import type {
   Adjustment835,
   Cents835,
@@ -163,8 +164,7 @@ function procedure(value: Procedure835): string[] {
   ];
 }
 
-/** 2110 REF qualifiers of the service identification REF, which the guide places before REF*6R. */
-const SERVICE_IDENTIFICATION_QUALIFIERS = new Set(['1S', 'APC', 'BB', 'E9', 'G1', 'G3', 'LU', 'RB']);
+const SERVICE_IDENTIFICATION = new Set(SERVICE_IDENTIFICATION_QUALIFIERS);
 
 /**
  * DTM*150, DTM*151 and DTM*472 (the line's own fields), then any other DTM. The guide does not order the
@@ -185,7 +185,7 @@ function lineDates(line: ServiceLine835): SegmentInput[] {
 function lineReferences(line: ServiceLine835): SegmentInput[] {
   const list = [...line.otherReferences];
   if (line.lineControlNumber !== undefined) {
-    const at = list.findIndex((ref) => !SERVICE_IDENTIFICATION_QUALIFIERS.has(ref.qualifier));
+    const at = list.findIndex((ref) => !SERVICE_IDENTIFICATION.has(ref.qualifier));
     list.splice(at < 0 ? list.length : at, 0, { qualifier: '6R', value: line.lineControlNumber });
   }
   return references(list);
